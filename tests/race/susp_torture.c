@@ -1,0 +1,236 @@
+/* hv-test: --cpus 4 --suspend-wake now --append attempts=1500 */
+// SPDX-License-Identifier: MIT
+/*
+ * SUSP torture (DESIGN.md §1, §7): system suspend racing HART_START.
+ *
+ * Harts 0..callers-1 loop SBI SUSP.  Every other hart is a link of a
+ * "chain": started with opaque = hops left, it HART_STARTs a stopped hart
+ * with one hop less, then HART_STOPs itself.  That is the interleaving of
+ * DESIGN.md §1: a hart the SUSP scan has passed is started by a hart the scan
+ * has not reached yet, which then stops before the scan gets there.  A chain
+ * dies when its hops run out (or its start finds no stopped hart), and only
+ * then may SUSP commit.  With --suspend-wake now the VMM resumes the system at
+ * once, at race_entry with opaque = RESUME, every other hart STOPPED; the
+ * resumed caller restarts the chains and loops.
+ *
+ * With two callers (callers=2) both loop SUSP, so each is DENIED while the
+ * other runs.  After a denial a caller sometimes parks (HART_STOPs itself);
+ * at most one is parked at a time, so some hart always runs.  The chains
+ * restart a parked caller when they happen to pick it.
+ *
+ * The VMM checks I1 and I2 at every commit.  At the end the caller that used
+ * the last attempt waits for every other hart to stop, reads HV_UCALL_STATS
+ * and logs one line
+ *     stats callers=C harts=N attempts=A commits=C denied=D violations=V ...
+ * With expect=clean (the default) it checks that violations is 0, that both
+ * outcomes happened, and that the VMM's counts match the guest's own.  With
+ * expect=any (the unlocked test build) it only reports: tests/race/torture.sh
+ * decides.
+ *
+ * Parameters (--append, words "key=value" separated by commas or spaces):
+ *   attempts=N  SUSP calls in all (default 2000)
+ *   callers=1|2 harts that loop SUSP (default 1)
+ *   hops=N      links per chain (default 8)
+ *   tokens=N    chains started at boot and at each resume (default 1)
+ *   tries=N     stopped harts a link tries to start (default 3)
+ *   park=N      a second caller parks after about 1 in N denials (default 4)
+ *   expect=clean|any   check the outcome, or only report it (default clean)
+ */
+#include "guest.h"
+#include "race.h"
+
+#define OPAQUE_RESUME 0x5e5e5e5eul /* the SUSP resume record */
+#define OPAQUE_CALLER 0xca11e7ul /* start a caller (at boot, or unparking it) */
+
+static struct {
+	unsigned long n, callers, attempts, hops, tokens, tries, park, clean;
+} cfg;
+
+/* Per-hart counts, written only by their hart.  One cache line each. */
+struct hart_counts {
+	unsigned long attempts, commits, denied, susp_other;
+	unsigned long starts, busy, start_other, parks, unparks;
+	unsigned long pad[7];
+};
+static struct hart_counts cnt[GUEST_MAX_HARTS];
+
+static volatile unsigned long budget_used; /* SUSP attempts claimed, all callers */
+static volatile int done; /* the budget is spent: wind down */
+static volatile unsigned long finisher; /* 1 + the hart that reports */
+static volatile unsigned long parked; /* 1 + the parked caller, or 0 */
+
+static bool is_caller(unsigned long id)
+{
+	return id < cfg.callers;
+}
+
+static long start_hart(unsigned long me, unsigned long t, unsigned long opaque)
+{
+	struct sbiret r = sbi_hart_start(t, (unsigned long)race_entry, opaque);
+
+	if (!r.error)
+		cnt[me].starts++;
+	else if (r.error == SBI_ERR_ALREADY_AVAILABLE)
+		cnt[me].busy++;
+	else
+		cnt[me].start_other++;
+	return r.error;
+}
+
+/*
+ * Start one stopped hart (not @me) at race_entry with @opaque: up to
+ * cfg.tries harts from a random one on.  Callers are targets only with two
+ * callers (a parked one), and then only for chains.
+ */
+static void start_one(unsigned long me, unsigned long opaque, bool callers_too)
+{
+	unsigned long first = race_rand(me) % cfg.n, tried = 0;
+
+	for (unsigned long i = 0; i < cfg.n && tried < cfg.tries; i++) {
+		unsigned long t = (first + i) % cfg.n;
+		long err;
+
+		if (t == me || (is_caller(t) && !callers_too))
+			continue;
+		tried++;
+		err = start_hart(me, t, opaque);
+		if (err != SBI_ERR_ALREADY_AVAILABLE)
+			return;
+	}
+}
+
+/* A chain link: pass the chain on with one hop less, then stop. */
+static __attribute__((noreturn)) void chain_link(unsigned long me, unsigned long hops)
+{
+	if (!done && hops > 0)
+		start_one(me, hops - 1, cfg.callers > 1);
+	race_stop_self();
+}
+
+static void restart_chains(unsigned long me)
+{
+	for (unsigned long k = 0; k < cfg.tokens && !done; k++)
+		start_one(me, cfg.hops, false);
+}
+
+static __attribute__((noreturn)) void finish(unsigned long me)
+{
+	struct race_vmm_stats s;
+	struct hart_counts sum = { 0 };
+
+	/* Wait for every other hart to stop: chains see `done` and end. */
+	for (unsigned long t = 0; t < cfg.n; t++) {
+		if (t == me)
+			continue;
+		while (sbi_hart_get_status(t).value != SBI_HSM_STATE_STOPPED)
+			;
+	}
+	for (unsigned long t = 0; t < cfg.n; t++) {
+		sum.attempts += cnt[t].attempts;
+		sum.commits += cnt[t].commits;
+		sum.denied += cnt[t].denied;
+		sum.susp_other += cnt[t].susp_other;
+		sum.starts += cnt[t].starts;
+		sum.busy += cnt[t].busy;
+		sum.start_other += cnt[t].start_other;
+		sum.parks += cnt[t].parks;
+	}
+	race_vmm_stats(&s);
+	test_log("stats callers=%lu harts=%lu attempts=%lu commits=%lu denied=%lu violations=%lu "
+		 "starts=%lu busy=%lu parks=%lu odd=%lu",
+		 cfg.callers, cfg.n, s.attempts, s.commits, s.denied, s.violations, s.starts,
+		 sum.busy, sum.parks, sum.susp_other + sum.start_other);
+	test_log("guest counts attempts=%lu commits=%lu denied=%lu starts=%lu", sum.attempts,
+		 sum.commits, sum.denied, sum.starts);
+	CHECK_EQ("SUSP attempts made", cfg.attempts, sum.attempts);
+	if (cfg.clean && test_ucall_active()) {
+		CHECK_EQ("no I1/I2/I3 violations", 0, s.violations);
+		CHECK("some SUSP committed", s.commits > 0);
+		CHECK("some SUSP was DENIED", s.denied > 0);
+		CHECK_EQ("VMM counted every SUSP attempt", sum.attempts, s.attempts);
+		CHECK_EQ("VMM commits = resumes seen", sum.commits, s.commits);
+		CHECK_EQ("VMM denials = DENIED seen", sum.denied, s.denied);
+		CHECK_EQ("VMM hart starts = starts seen", sum.starts, s.starts);
+		CHECK_EQ("SUSP only succeeded or was DENIED", 0, sum.susp_other);
+		CHECK_EQ("HART_START only succeeded or was ALREADY_AVAILABLE", 0, sum.start_other);
+	}
+	test_done();
+}
+
+/* The budget is spent: the first caller here reports, any other stops for good. */
+static __attribute__((noreturn)) void wind_down(unsigned long me)
+{
+	done = 1;
+	if (__atomic_compare_exchange_n(&finisher, &(unsigned long){ 0 }, me + 1, false,
+					__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		finish(me);
+	race_stop_self();
+}
+
+static __attribute__((noreturn)) void caller_loop(unsigned long me)
+{
+	for (;;) {
+		struct sbiret r;
+
+		if (done || __atomic_fetch_add(&budget_used, 1, __ATOMIC_SEQ_CST) >= cfg.attempts)
+			wind_down(me);
+		cnt[me].attempts++;
+		r = sbi_system_suspend(SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM,
+				       (unsigned long)race_entry, OPAQUE_RESUME);
+		/* Success does not return: the system resumes at race_entry. */
+		if (r.error != SBI_ERR_DENIED) {
+			cnt[me].susp_other++;
+			continue;
+		}
+		cnt[me].denied++;
+		if (cfg.callers > 1 && race_rand(me) % cfg.park == 0 &&
+		    __atomic_compare_exchange_n(&parked, &(unsigned long){ 0 }, me + 1, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+			cnt[me].parks++;
+			race_stop_self();
+		}
+	}
+}
+
+void race_hart_entry(unsigned long me, unsigned long opaque)
+{
+	hart_setup(me);
+	if (!is_caller(me))
+		chain_link(me, opaque);
+	if (opaque == OPAQUE_RESUME) {
+		cnt[me].commits++;
+		restart_chains(me);
+	} else {
+		/* Started as a caller, at boot or out of parking. */
+		cnt[me].unparks++;
+		__atomic_compare_exchange_n(&parked, &(unsigned long){ me + 1 }, 0, false,
+					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	}
+	caller_loop(me);
+}
+
+int main(unsigned long hartid, unsigned long dtb)
+{
+	const char *args = race_bootargs(dtb);
+
+	cfg.n = smp_hart_count();
+	cfg.callers = race_param(args, "callers", 1);
+	cfg.attempts = race_param(args, "attempts", 2000);
+	cfg.hops = race_param(args, "hops", 8);
+	cfg.tokens = race_param(args, "tokens", 1);
+	cfg.tries = race_param(args, "tries", 3);
+	cfg.park = race_param(args, "park", 4) ?: 1;
+	cfg.clean = !race_param_is(args, "expect", "any");
+	test_log("susp torture: harts=%lu callers=%lu attempts=%lu hops=%lu tokens=%lu "
+		 "expect=%s",
+		 cfg.n, cfg.callers, cfg.attempts, cfg.hops, cfg.tokens,
+		 cfg.clean ? "clean" : "any");
+	if (hartid != 0 || smp_present_mask() != (cfg.n == 64 ? ~0ul : (1ul << cfg.n) - 1) ||
+	    cfg.callers < 1 || cfg.callers > 2 || cfg.n < cfg.callers + 2)
+		test_abort("needs harts 0..N-1 booting on 0, N >= callers + 2, callers 1 or 2");
+
+	for (unsigned long c = 1; c < cfg.callers; c++)
+		start_hart(0, c, OPAQUE_CALLER);
+	restart_chains(0);
+	caller_loop(0);
+}

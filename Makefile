@@ -50,7 +50,7 @@ $(B)/hartvisor: $(B)/release/hartvisor
 	cp $< $@
 
 # ---- host unit tests: tests/unit/NAME.c -> build/unit/NAME, linked with the debug library
-UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_SRCS := $(filter-out tests/unit/gen_%.c,$(wildcard tests/unit/*.c))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRCS))
 $(B)/unit/%: tests/unit/%.c $(B)/debug/libhartvisor.a
 	@mkdir -p $(dir $@)

@@ -14,8 +14,8 @@ int main(unsigned long hartid, unsigned long dtb);
 void hart_setup(unsigned long hartid)
 {
 	struct hart_local *hl = &hart_locals[hartid];
-	unsigned long top = (unsigned long)guest_trap_stacks + (hartid + 1) * GUEST_TRAP_STACK_SIZE -
-			    GUEST_TRAP_TOP_RESERVE;
+	unsigned long top = (unsigned long)guest_trap_stacks +
+			    (hartid + 1) * GUEST_TRAP_STACK_SIZE - GUEST_TRAP_TOP_RESERVE;
 
 	hl->hartid = hartid;
 	*(struct hart_local **)top = hl;

@@ -16,7 +16,7 @@ static void console_lock(void)
 		console_depth++;
 		return;
 	}
-	while (__atomic_compare_exchange_n(&console_owner, &(unsigned long){ 0 }, me, false,
+	while (__atomic_compare_exchange_n(&console_owner, &(unsigned long){0}, me, false,
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED) == false)
 		;
 	console_depth = 1;

@@ -33,30 +33,30 @@
 #define csr_str(x) __csr_str(x)
 
 /* @csr may be a name the assembler knows or a number (e.g. CSR_STIMECMP). */
-#define csr_read(csr)                                                                              \
-	({                                                                                         \
-		unsigned long __v;                                                                 \
-		asm volatile("csrr %0, " csr_str(csr) : "=r"(__v) : : "memory");                  \
-		__v;                                                                               \
+#define csr_read(csr)                                                            \
+	({                                                                       \
+		unsigned long __v;                                               \
+		asm volatile("csrr %0, " csr_str(csr) : "=r"(__v) : : "memory"); \
+		__v;                                                             \
 	})
 
-#define csr_write(csr, val)                                                                        \
+#define csr_write(csr, val) \
 	({ asm volatile("csrw " csr_str(csr) ", %0" : : "rK"((unsigned long)(val)) : "memory"); })
 
-#define csr_swap(csr, val)                                                                         \
-	({                                                                                         \
-		unsigned long __v;                                                                 \
-		asm volatile("csrrw %0, " csr_str(csr) ", %1"                                     \
-			     : "=r"(__v)                                                           \
-			     : "rK"((unsigned long)(val))                                          \
-			     : "memory");                                                          \
-		__v;                                                                               \
+#define csr_swap(csr, val)                                    \
+	({                                                    \
+		unsigned long __v;                            \
+		asm volatile("csrrw %0, " csr_str(csr) ", %1" \
+			     : "=r"(__v)                      \
+			     : "rK"((unsigned long)(val))     \
+			     : "memory");                     \
+		__v;                                          \
 	})
 
-#define csr_set(csr, val)                                                                          \
+#define csr_set(csr, val) \
 	({ asm volatile("csrs " csr_str(csr) ", %0" : : "rK"((unsigned long)(val)) : "memory"); })
 
-#define csr_clear(csr, val)                                                                        \
+#define csr_clear(csr, val) \
 	({ asm volatile("csrc " csr_str(csr) ", %0" : : "rK"((unsigned long)(val)) : "memory"); })
 
 static inline unsigned long time_now(void)

@@ -62,7 +62,7 @@ static void fmt_num(struct fmt_out *o, unsigned long long v, int neg, unsigned i
 
 int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct fmt_out o = { buf, size, 0 };
+	struct fmt_out o = {buf, size, 0};
 
 	for (; *fmt; fmt++) {
 		int zero = 0, left = 0, width = 0, lng = 0;

@@ -38,68 +38,68 @@
 #define D_NZERO 0x8000000000000000ull
 
 /* Binary op on singles: r = insn(a, b), returns the low 32 bits. */
-#define FS2(insn, a, b)                                                                            \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.w.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t"     \
-			     "fmv.x.w %0, ft2"                                                     \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                              \
-			     : "ft0", "ft1", "ft2");                                               \
-		(uint32_t)__r;                                                                     \
+#define FS2(insn, a, b)                                                                         \
+	({                                                                                      \
+		uint64_t __r;                                                                   \
+		asm volatile("fmv.w.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t" \
+			     "fmv.x.w %0, ft2"                                                  \
+			     : "=r"(__r)                                                        \
+			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                           \
+			     : "ft0", "ft1", "ft2");                                            \
+		(uint32_t) __r;                                                                 \
 	})
 
-#define FD2(insn, a, b)                                                                            \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.d.x ft0, %1\n\tfmv.d.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t"     \
-			     "fmv.x.d %0, ft2"                                                     \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                              \
-			     : "ft0", "ft1", "ft2");                                               \
-		__r;                                                                               \
+#define FD2(insn, a, b)                                                                         \
+	({                                                                                      \
+		uint64_t __r;                                                                   \
+		asm volatile("fmv.d.x ft0, %1\n\tfmv.d.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t" \
+			     "fmv.x.d %0, ft2"                                                  \
+			     : "=r"(__r)                                                        \
+			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                           \
+			     : "ft0", "ft1", "ft2");                                            \
+		__r;                                                                            \
 	})
 
 /* Unary single op. */
-#define FS1(insn, a)                                                                               \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.w.x ft0, %1\n\t" insn " ft2, ft0\n\tfmv.x.w %0, ft2"             \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a))                                                  \
-			     : "ft0", "ft2");                                                      \
-		(uint32_t)__r;                                                                     \
+#define FS1(insn, a)                                                                   \
+	({                                                                             \
+		uint64_t __r;                                                          \
+		asm volatile("fmv.w.x ft0, %1\n\t" insn " ft2, ft0\n\tfmv.x.w %0, ft2" \
+			     : "=r"(__r)                                               \
+			     : "r"((uint64_t)(a))                                      \
+			     : "ft0", "ft2");                                          \
+		(uint32_t) __r;                                                        \
 	})
 
-#define FD1(insn, a)                                                                               \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.d.x ft0, %1\n\t" insn " ft2, ft0\n\tfmv.x.d %0, ft2"             \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a))                                                  \
-			     : "ft0", "ft2");                                                      \
-		__r;                                                                               \
+#define FD1(insn, a)                                                                   \
+	({                                                                             \
+		uint64_t __r;                                                          \
+		asm volatile("fmv.d.x ft0, %1\n\t" insn " ft2, ft0\n\tfmv.x.d %0, ft2" \
+			     : "=r"(__r)                                               \
+			     : "r"((uint64_t)(a))                                      \
+			     : "ft0", "ft2");                                          \
+		__r;                                                                   \
 	})
 
 /* Comparison (or fclass) with an integer result. */
-#define FS_CMP(insn, a, b)                                                                         \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.w.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " %0, ft0, ft1"          \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                              \
-			     : "ft0", "ft1");                                                      \
-		__r;                                                                               \
+#define FS_CMP(insn, a, b)                                                                 \
+	({                                                                                 \
+		uint64_t __r;                                                              \
+		asm volatile("fmv.w.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " %0, ft0, ft1" \
+			     : "=r"(__r)                                                   \
+			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                      \
+			     : "ft0", "ft1");                                              \
+		__r;                                                                       \
 	})
 
-#define FD_CMP(insn, a, b)                                                                         \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.d.x ft0, %1\n\tfmv.d.x ft1, %2\n\t" insn " %0, ft0, ft1"          \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                              \
-			     : "ft0", "ft1");                                                      \
-		__r;                                                                               \
+#define FD_CMP(insn, a, b)                                                                 \
+	({                                                                                 \
+		uint64_t __r;                                                              \
+		asm volatile("fmv.d.x ft0, %1\n\tfmv.d.x ft1, %2\n\t" insn " %0, ft0, ft1" \
+			     : "=r"(__r)                                                   \
+			     : "r"((uint64_t)(a)), "r"((uint64_t)(b))                      \
+			     : "ft0", "ft1");                                              \
+		__r;                                                                       \
 	})
 
 static inline void fflags_clear(void)

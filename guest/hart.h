@@ -11,7 +11,7 @@
 #include "trap.h"
 
 struct hart_local {
-	unsigned long hartid; /* offset 0 */
+	unsigned long hartid;	/* offset 0 */
 	unsigned long user_ksp; /* offset HL_USER_KSP: S-mode sp saved by user_call */
 	unsigned long user_sstatus;
 	int user_active;

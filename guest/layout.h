@@ -26,7 +26,7 @@
 #define GUEST_TRAP_TOP_RESERVE 16
 
 /* struct trap_frame: x0..x31, then the CSRs, then the vector index. */
-#define TF_X(n) ((n) * 8)
+#define TF_X(n) ((n)*8)
 #define TF_SEPC 256
 #define TF_SSTATUS 264
 #define TF_SCAUSE 272

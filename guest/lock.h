@@ -11,7 +11,10 @@ struct spinlock {
 	volatile unsigned int locked;
 };
 
-#define SPINLOCK_INIT { 0 }
+#define SPINLOCK_INIT \
+	{             \
+		0     \
+	}
 
 static inline void spin_lock(struct spinlock *l)
 {

@@ -32,7 +32,7 @@
 struct pt {
 	uint64_t *root;
 	unsigned int levels; /* 3 for Sv39, 4 for Sv48 */
-	unsigned long mode; /* SATP_MODE_SV39 or SATP_MODE_SV48 */
+	unsigned long mode;  /* SATP_MODE_SV39 or SATP_MODE_SV48 */
 };
 
 /* Start a new, empty table.  @mode is SATP_MODE_SV39 or SATP_MODE_SV48. */
@@ -63,7 +63,7 @@ uint64_t pt_pte(unsigned long pa, uint64_t flags);
 
 unsigned long pt_satp(const struct pt *pt, unsigned long asid);
 void pt_enable(const struct pt *pt, unsigned long asid); /* satp, then sfence.vma */
-void pt_disable(void); /* satp = 0, then sfence.vma */
+void pt_disable(void);					 /* satp = 0, then sfence.vma */
 
 static inline void sfence_vma_all(void)
 {

@@ -24,7 +24,7 @@ for name in $names; do
 	case "$head" in
 	*qemu-ok*) ;;
 	*)
-		echo "SKIP $name: ${head#*qemu-skip:}"
+		echo "SKIP $name:$(echo "${head#*qemu-skip:}" | sed "s, *\*/$,,")"
 		skip=$((skip + 1))
 		continue
 		;;

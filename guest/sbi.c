@@ -99,8 +99,8 @@ struct sbiret sbi_hart_get_status(unsigned long hartid)
 struct sbiret sbi_hart_suspend(unsigned int suspend_type, unsigned long resume_addr,
 			       unsigned long opaque)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, suspend_type, resume_addr, opaque, 0,
-			 0, 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, suspend_type, resume_addr, opaque, 0, 0,
+			 0);
 }
 
 struct sbiret sbi_system_reset(unsigned int reset_type, unsigned int reset_reason)
@@ -124,8 +124,8 @@ struct sbiret sbi_debug_console_write(unsigned long num_bytes, unsigned long bas
 struct sbiret sbi_debug_console_read(unsigned long num_bytes, unsigned long base_addr_lo,
 				     unsigned long base_addr_hi)
 {
-	return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_READ, num_bytes, base_addr_lo,
-			 base_addr_hi, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_READ, num_bytes, base_addr_lo, base_addr_hi,
+			 0, 0, 0);
 }
 
 struct sbiret sbi_debug_console_write_byte(unsigned char byte)

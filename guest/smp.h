@@ -35,7 +35,10 @@ struct smp_barrier {
 	volatile unsigned int count;
 	volatile unsigned int sense;
 };
-#define SMP_BARRIER_INIT { 0, 0 }
+#define SMP_BARRIER_INIT \
+	{                \
+		0, 0     \
+	}
 void smp_barrier_wait(struct smp_barrier *b, unsigned int n);
 
 /* Runtime internals. */

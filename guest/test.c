@@ -41,8 +41,8 @@ static bool report(const char *name, bool ok, uint64_t expected, uint64_t actual
 	if (!ok)
 		failures++;
 	if (ucall_active)
-		sbi_ecall(HV_UCALL_EID, HV_UCALL_CHECK, ok, (unsigned long)name, expected, actual, 0,
-			  0);
+		sbi_ecall(HV_UCALL_EID, HV_UCALL_CHECK, ok, (unsigned long)name, expected, actual,
+			  0, 0);
 	else if (ok)
 		console_printf("CHECK PASS %s\n", name);
 	else

@@ -27,7 +27,7 @@ bool test_check(const char *name, bool ok);
 bool test_check_eq(const char *name, uint64_t expected, uint64_t actual);
 
 #define CHECK(name, cond) test_check((name), !!(cond))
-#define CHECK_EQ(name, expected, actual)                                                           \
+#define CHECK_EQ(name, expected, actual) \
 	test_check_eq((name), (uint64_t)(expected), (uint64_t)(actual))
 
 /* printf-style variants, for checks made in loops. */

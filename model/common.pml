@@ -105,17 +105,19 @@ inline raise_event(kind)
 	ev_kind = kind
 }
 
-/* I2 is asserted where a hart executes a guest instruction, in each Hart process:
- *     atomic { hsm[me] == STARTED -> ASSERT_I2; ... }
- * Only a STARTED hart gets that far.  Checking the hart's own state and executing the
- * instruction are one step: a request posted to the hart (SRST's stop, a kick) is seen
- * at the next instruction boundary. */
-
+/* I2 is asserted where a hart executes a guest instruction: the ecall that starts an
+ * SBI call.  ECALL(me) is the first statement of an atomic in each Hart process, with
+ * the I2 tag on that line.  Only a STARTED hart gets past it.  Checking the hart's own
+ * state and executing the instruction are one step: a request posted to the hart (SRST's
+ * stop, a kick) is seen at the next instruction boundary. */
 #if CHECK_I2
 #define ASSERT_I2 assert(sys_state == SYS_RUNNING)
 #else
 #define ASSERT_I2 skip
 #endif
+#define ECALL(me) hsm[me] == STARTED -> ASSERT_I2
+/* the same, for a call only some harts make (one guard: no half-taken choice) */
+#define ECALL_IF(cond, me) (cond) && hsm[me] == STARTED -> ASSERT_I2
 
 /* I1, asserted at the SUSP commit point (inside an atomic/d_step).  k: a scratch byte. */
 inline assert_others_stopped(me, k)

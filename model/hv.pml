@@ -31,6 +31,10 @@
  * SUSP's scan reads each hsm_state WITHOUT the hart's state_lock, one hart per step:
  * weaker than the C code (which may take the lock for the read), so anything proved
  * here holds for the locked read as well.
+ * An SBI call is the ecall step (I2 checked there), then its handler.  HART_STOP and
+ * HART_SUSPEND run in the same step as their ecall: they touch only the caller's own
+ * state, and the one thing that could come between (SRST stopping the caller) would
+ * make them do nothing.  Calls that need pm_lock wait for it as a separate step.
  */
 
 #include "common.pml"
@@ -68,28 +72,19 @@ inline hart_start(me, t)
 }
 
 /* sbi_hsm_stop: own state_lock only.  The STOP_PENDING -> STOPPED step completes on
- * the hart's own thread (see Hart). */
+ * the hart's own thread (see Hart).  Its FAILED case (caller not STARTED) cannot arise
+ * in the model: the handler is one step with the caller's ecall. */
 inline hart_stop(me)
 {
-	atomic {
-		if
-		:: hsm[me] == STARTED ->
-			printf("STOP: hart %d stops itself\n", me);
-			change_state(me, STOP_PENDING, WHY_HSM)
-		:: else -> skip                                     /* FAILED */
-		fi
-	}
+	printf("STOP: hart %d stops itself\n", me);
+	change_state(me, STOP_PENDING, WHY_HSM)
 }
 
-/* sbi_hsm_suspend, retentive (type 0): own state_lock only. */
+/* sbi_hsm_suspend, retentive (type 0): own state_lock only; likewise one step with
+ * the ecall. */
 inline hart_suspend(me)
 {
-	atomic {
-		if
-		:: hsm[me] == STARTED -> change_state(me, SUSPENDED, WHY_HSM)
-		:: else -> skip
-		fi
-	}
+	change_state(me, SUSPENDED, WHY_HSM)
 }
 
 /* sbi_susp_suspend.  j: scratch; NONE means FAILED. */
@@ -121,7 +116,9 @@ inline susp(me, j, k)
 			change_state(me, STOPPED, WHY_SUSPEND);
 			resume_hart = me;
 			raise_event(EV_SUSPEND);
+#ifndef BROKEN_LATE_COMMIT
 			pm_lock = 0;
+#endif
 			j = 0
 		}
 	:: else ->
@@ -166,30 +163,18 @@ inline srst(me, j)
 proctype Hart(byte me)
 {
 	byte t, j, k;
-	byte call;
 
 end_idle:
 	do
-	:: atomic {
-		/* a guest instruction: the ecall that makes an SBI call */
-		hsm[me] == STARTED ->
-		ASSERT_I2;                          /* I2 */
-		if
-		:: call = 1; pick_hart(t)                   /* HART_START(t) */
-		:: call = 2                                 /* HART_STOP */
-		:: call = 3                                 /* HART_SUSPEND */
-		:: me < NSUSP -> call = 4                   /* SUSP */
-		:: SRST -> call = 5                         /* SRST */
-		fi
-	   }
-		if
-		:: call == 1 -> hart_start(me, t)
-		:: call == 2 -> hart_stop(me)
-		:: call == 3 -> hart_suspend(me)
-		:: call == 4 -> susp(me, j, k)
-		:: call == 5 -> srst(me, j)
-		fi;
-		call = 0
+	/* SBI calls.  The ones that need pm_lock are separate steps after the ecall: the
+	 * lock may be taken, and SRST may stop this hart, in between (hence their rechecks).
+	 * HART_STOP and HART_SUSPEND are one step with their ecall: they touch only this
+	 * hart's state, and if SRST stopped the hart in between they would do nothing. */
+	:: atomic { ECALL(me); pick_hart(t) }; hart_start(me, t)          /* I2 */
+	:: atomic { ECALL(me); hart_stop(me) }                             /* I2 */
+	:: atomic { ECALL(me); hart_suspend(me) }                          /* I2 */
+	:: atomic { ECALL_IF(me < NSUSP, me) }; susp(me, j, k)           /* I2 */
+	:: atomic { ECALL_IF(SRST, me) }; srst(me, j)                    /* I2 */
 	/* the hart's own thread, under its own state_lock, at the top of its run loop */
 	:: atomic { hsm[me] == START_PENDING -> change_state(me, STARTED, WHY_HSM) }
 	:: atomic { hsm[me] == STOP_PENDING -> change_state(me, STOPPED, WHY_HSM) }

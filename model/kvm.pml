@@ -65,17 +65,12 @@ inline hart_start(me, t)
 	}
 }
 
-/* kvm_sbi_hsm_vcpu_stop */
+/* kvm_sbi_hsm_vcpu_stop, under its own mp_state_lock.  (Its FAILURE case, caller
+ * already stopped, cannot arise: the handler is one step with the caller's ecall.) */
 inline hart_stop(me)
 {
-	atomic {        /* own mp_state_lock */
-		if
-		:: hsm[me] == STARTED ->
-			printf("STOP: vCPU %d stops itself\n", me);
-			change_state(me, STOPPED, WHY_KVM)
-		:: else -> skip                                     /* FAILURE */
-		fi
-	}
+	printf("STOP: vCPU %d stops itself\n", me);
+	change_state(me, STOPPED, WHY_KVM)
 }
 
 /* kvm_sbi_ext_susp_handler */
@@ -159,28 +154,14 @@ inline srst(me, j)
 proctype Hart(byte me)
 {
 	byte t, j, k;
-	byte call;
 
 end_idle:
 	do
-	:: atomic {
-		/* a guest instruction: the ecall that makes an SBI call */
-		hsm[me] == STARTED ->
-		ASSERT_I2;                          /* I2 */
-		if
-		:: call = 1; pick_hart(t)                   /* HART_START(t) */
-		:: call = 2                                 /* HART_STOP */
-		:: me < NSUSP -> call = 4                   /* SUSP */
-		:: SRST -> call = 5                         /* SRST */
-		fi
-	   }
-		if
-		:: call == 1 -> hart_start(me, t)
-		:: call == 2 -> hart_stop(me)
-		:: call == 4 -> susp(me, j, k)
-		:: call == 5 -> srst(me, j)
-		fi;
-		call = 0
+	/* SBI calls, as in hv.pml: HART_STOP is one step with its ecall */
+	:: atomic { ECALL(me); pick_hart(t) }; hart_start(me, t)          /* I2 */
+	:: atomic { ECALL(me); hart_stop(me) }                             /* I2 */
+	:: atomic { ECALL_IF(me < NSUSP, me) }; susp(me, j, k)           /* I2 */
+	:: atomic { ECALL_IF(SRST, me) }; srst(me, j)                    /* I2 */
 #if defined(V1) && defined(RUNLOOP_ANY)
 	:: CLEAR_FLAG_RUNLOOP(me)
 #endif

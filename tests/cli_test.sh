@@ -47,7 +47,7 @@ check missing-initrd 2 "cannot open initrd" -- run --kernel "$GUEST" --initrd "$
 check cpus-zero 2 "--cpus: expected a number from 1 to 64, got '0'" -- run --kernel "$GUEST" --cpus 0
 check cpus-too-many 2 "got '65'" -- run --kernel "$GUEST" --cpus 65
 check cpus-not-number 2 "got 'four'" -- run --kernel "$GUEST" --cpus four
-check mem-absurd 2 "--mem: 100T" -- run --kernel "$GUEST" --mem 100T
+check mem-absurd 2 "--mem: expected a size such as 512M or 2G, got '100T'" -- run --kernel "$GUEST" --mem 100T
 check mem-huge 2 "out of range" -- run --kernel "$GUEST" --mem 1000G
 check mem-tiny 2 "out of range" -- run --kernel "$GUEST" --mem 4K
 check mem-zero 2 "out of range" -- run --kernel "$GUEST" --mem 0

@@ -741,8 +741,114 @@ static unsigned int decode_32(uint32_t b, struct decode_insn *d)
 	}
 }
 
+/* The operand fields an operation uses; decode_insn() zeroes the others. */
+enum { F_RD = 1, F_RS1 = 2, F_RS2 = 4, F_RS3 = 8, F_RM = 16, F_IMM = 32 };
+
+static unsigned int op_fields(unsigned int op)
+{
+	if (op >= DECODE_OP_BEQ && op <= DECODE_OP_BGEU)
+		return F_RS1 | F_RS2 | F_IMM;
+	if (op >= DECODE_OP_LB && op <= DECODE_OP_LWU)
+		return F_RD | F_RS1 | F_IMM;
+	if (op >= DECODE_OP_SB && op <= DECODE_OP_SD)
+		return F_RS1 | F_RS2 | F_IMM;
+	if ((op >= DECODE_OP_ADDI && op <= DECODE_OP_SRAI) ||
+	    (op >= DECODE_OP_ADDIW && op <= DECODE_OP_SRAIW))
+		return F_RD | F_RS1 | F_IMM;
+	if ((op >= DECODE_OP_ADD && op <= DECODE_OP_AND) ||
+	    (op >= DECODE_OP_ADDW && op <= DECODE_OP_REMUW))
+		return F_RD | F_RS1 | F_RS2;
+	if (op >= DECODE_OP_CSRRW && op <= DECODE_OP_CSRRCI)
+		return F_RD | F_RS1 | F_IMM;
+	if (op == DECODE_OP_LR_W || op == DECODE_OP_LR_D)
+		return F_RD | F_RS1;
+	if (op >= DECODE_OP_SC_W && op <= DECODE_OP_AMOMAXU_D)
+		return F_RD | F_RS1 | F_RS2;
+	if (op >= DECODE_OP_FMADD_S && op <= DECODE_OP_FNMADD_D)
+		return F_RD | F_RS1 | F_RS2 | F_RS3 | F_RM;
+	switch (op) {
+	case DECODE_OP_LUI:
+	case DECODE_OP_AUIPC:
+	case DECODE_OP_JAL:
+		return F_RD | F_IMM;
+	case DECODE_OP_JAL_X:
+	case DECODE_OP_FENCE:
+	case DECODE_OP_ILLEGAL:
+		return F_IMM;
+	case DECODE_OP_JALR:
+	case DECODE_OP_FLW:
+	case DECODE_OP_FLD:
+		return F_RD | F_RS1 | F_IMM;
+	case DECODE_OP_FMV_X_W:
+	case DECODE_OP_FMV_W_X:
+	case DECODE_OP_FMV_X_D:
+	case DECODE_OP_FMV_D_X:
+	case DECODE_OP_FCLASS_S:
+	case DECODE_OP_FCLASS_D:
+		return F_RD | F_RS1;
+	case DECODE_OP_JALR_X:
+		return F_RS1 | F_IMM;
+	case DECODE_OP_FSW:
+	case DECODE_OP_FSD:
+		return F_RS1 | F_RS2 | F_IMM;
+	case DECODE_OP_SFENCE_VMA:
+		return F_RS1 | F_RS2;
+	case DECODE_OP_FADD_S:
+	case DECODE_OP_FSUB_S:
+	case DECODE_OP_FMUL_S:
+	case DECODE_OP_FDIV_S:
+	case DECODE_OP_FADD_D:
+	case DECODE_OP_FSUB_D:
+	case DECODE_OP_FMUL_D:
+	case DECODE_OP_FDIV_D:
+		return F_RD | F_RS1 | F_RS2 | F_RM;
+	case DECODE_OP_FSQRT_S:
+	case DECODE_OP_FSQRT_D:
+	case DECODE_OP_FCVT_W_S:
+	case DECODE_OP_FCVT_WU_S:
+	case DECODE_OP_FCVT_L_S:
+	case DECODE_OP_FCVT_LU_S:
+	case DECODE_OP_FCVT_S_W:
+	case DECODE_OP_FCVT_S_WU:
+	case DECODE_OP_FCVT_S_L:
+	case DECODE_OP_FCVT_S_LU:
+	case DECODE_OP_FCVT_S_D:
+	case DECODE_OP_FCVT_D_S:
+	case DECODE_OP_FCVT_W_D:
+	case DECODE_OP_FCVT_WU_D:
+	case DECODE_OP_FCVT_L_D:
+	case DECODE_OP_FCVT_LU_D:
+	case DECODE_OP_FCVT_D_W:
+	case DECODE_OP_FCVT_D_WU:
+	case DECODE_OP_FCVT_D_L:
+	case DECODE_OP_FCVT_D_LU:
+		return F_RD | F_RS1 | F_RM;
+	case DECODE_OP_FSGNJ_S:
+	case DECODE_OP_FSGNJN_S:
+	case DECODE_OP_FSGNJX_S:
+	case DECODE_OP_FMIN_S:
+	case DECODE_OP_FMAX_S:
+	case DECODE_OP_FEQ_S:
+	case DECODE_OP_FLT_S:
+	case DECODE_OP_FLE_S:
+	case DECODE_OP_FSGNJ_D:
+	case DECODE_OP_FSGNJN_D:
+	case DECODE_OP_FSGNJX_D:
+	case DECODE_OP_FMIN_D:
+	case DECODE_OP_FMAX_D:
+	case DECODE_OP_FEQ_D:
+	case DECODE_OP_FLT_D:
+	case DECODE_OP_FLE_D:
+		return F_RD | F_RS1 | F_RS2;
+	default: /* NOP, FENCE_I, ECALL, EBREAK, SRET, WFI */
+		return 0;
+	}
+}
+
 unsigned int decode_insn(uint32_t bits, struct decode_insn *d)
 {
+	unsigned int f;
+
 	uint32_t b = bits;
 	unsigned int op;
 
@@ -756,13 +862,21 @@ unsigned int decode_insn(uint32_t bits, struct decode_insn *d)
 	}
 	op = b ? decode_32(b, d) : DECODE_OP_ILLEGAL;
 	d->op = (uint16_t)op;
-	if (op == DECODE_OP_ILLEGAL) {
-		d->rd = d->rs1 = d->rs2 = d->rs3 = d->rm = 0;
-		d->imm = (int32_t)bits;
-	} else if (op == DECODE_OP_NOP) {
-		d->rd = d->rs1 = d->rs2 = d->rm = 0;
+	f = op_fields(op);
+	if (!(f & F_RD))
+		d->rd = 0;
+	if (!(f & F_RS1))
+		d->rs1 = 0;
+	if (!(f & F_RS2))
+		d->rs2 = 0;
+	if (!(f & F_RS3))
+		d->rs3 = 0;
+	if (!(f & F_RM))
+		d->rm = 0;
+	if (!(f & F_IMM))
 		d->imm = 0;
-	}
+	if (op == DECODE_OP_ILLEGAL)
+		d->imm = (int32_t)bits;
 	return op;
 }
 

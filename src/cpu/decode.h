@@ -191,6 +191,41 @@
 	X(FCVT_D_LU)                                                                         \
 	X(FMV_D_X)
 
+/*
+ * The operations a compressed instruction can decode to.  The interpreter
+ * keeps a copy of each of these handlers for the 2-byte length, so that
+ * every handler advances by a constant.
+ */
+#define DECODE_RVC_OPS(X)                                                                    \
+	X(ILLEGAL)                                                                           \
+	X(NOP)                                                                               \
+	X(EBREAK)                                                                            \
+	X(LUI)                                                                               \
+	X(JAL_X)                                                                             \
+	X(JALR)                                                                              \
+	X(JALR_X)                                                                            \
+	X(BEQ)                                                                               \
+	X(BNE)                                                                               \
+	X(LW)                                                                                \
+	X(LD)                                                                                \
+	X(SW)                                                                                \
+	X(SD)                                                                                \
+	X(ADDI)                                                                              \
+	X(SLLI)                                                                              \
+	X(SRLI)                                                                              \
+	X(SRAI)                                                                              \
+	X(ANDI)                                                                              \
+	X(ADD)                                                                               \
+	X(SUB)                                                                               \
+	X(XOR)                                                                               \
+	X(OR)                                                                                \
+	X(AND)                                                                               \
+	X(ADDIW)                                                                             \
+	X(ADDW)                                                                              \
+	X(SUBW)                                                                              \
+	X(FLD)                                                                               \
+	X(FSD)
+
 #define DECODE_OP_ENUM(name) DECODE_OP_##name,
 enum decode_op { DECODE_OPS(DECODE_OP_ENUM) DECODE_OP_NR };
 #undef DECODE_OP_ENUM

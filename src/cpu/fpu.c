@@ -2,34 +2,24 @@
 /*
  * RISC-V F and D arithmetic (see fpu.h for the contract).
  *
- * Every operation has a software path that is correct on its own: operands
- * are unpacked into a sign, an unbiased exponent and a 63-bit significand
- * (leading one at bit 62), the exact result is formed with integer
- * arithmetic (128-bit where needed) plus a sticky bit, and roundpack() rounds
- * it once in the requested mode, detecting tininess after rounding as RISC-V
- * requires.  It never touches host floating point, so it needs neither the
- * host rounding mode nor the host flags.
+ * Everything is integer arithmetic on unpacked operands: a sign, an
+ * unbiased exponent and a 63-bit significand with its leading one at bit 62.
+ * Each operation forms its exact result, or a truncation of it plus a sticky
+ * bit that is set when anything nonzero was dropped, and roundpack() rounds
+ * that once in the requested mode, detecting tininess after rounding as
+ * RISC-V requires.  Products and quotients use 128-bit integers.
  *
- * On x86-64 the common operations first try a host fast path: SSE in
- * round-to-nearest-even (the mode the host already runs in, so it is never
- * switched) plus an error-free transformation (two-sum, or an fma residual)
- * gives the exact error of the rounded result.  Its sign decides the result
- * in the directed modes, whether it is exactly half an ulp decides RMM, and
- * whether it is zero decides NX.  Host flags are never read; the fast path
- * only accepts results so far from the overflow and underflow thresholds
- * that NX is the only flag possible, and hands everything else to the
- * software path.  For singles the host computes a double rounded to odd
- * (53 >= 24 + 2 bits, so a second rounding is harmless) and roundpack()
- * rounds that, so the fast path covers every single result.  The host's
- * MXCSR is saved before and restored after, so no flag leaks either way.
- *
- * Build with -DHV_FPU_SOFT_ONLY to compile the software path alone (the
- * tests compare both).  Must not be built with -ffast-math: the error-free
- * transformations depend on IEEE evaluation.
+ * Host floating point is deliberately not used.  Host SSE in RNE plus
+ * error-free transformations (two-sum, fma residuals) would give every
+ * rounding mode and the flags without switching the host rounding mode, but
+ * leaving the host's MXCSR flags as found costs an stmxcsr/ldmxcsr pair
+ * (5-10 ns measured on an AMD EPYC), which made that path no faster than
+ * this one (about 7 ns for add/mul, 9 for div, 15 for fma, 16 for sqrt).
+ * In exchange this code cannot leak or depend on host FP state (rounding
+ * mode, FTZ/DAZ, tininess convention), and gives the same bits on any host.
  */
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "cpu/fpu.h"
 
@@ -105,29 +95,28 @@ static inline int clz128(u128 m)
 	return hi ? __builtin_clzll(hi) : 64 + __builtin_clzll((uint64_t)m);
 }
 
-/* floor(sqrt(n)) for n in [2^124, 2^126): a 64-bit bitwise root of the top
- * half gives ~31 good bits, one Newton step doubles that, and the final
- * loops make it exact. */
+/*
+ * floor(sqrt(n)) for n in [2^124, 2^126).  A chord of sqrt over the octave
+ * of the top 64 bits is within about 1%; three Newton steps on those 64
+ * bits give about 31 good bits, one on the full 128 about 62, and the final
+ * loops (a step or two) make it exact whatever the estimate was.
+ */
 static uint64_t isqrt128(u128 n)
 {
-	uint64_t hi = (uint64_t)(n >> 64), rem = hi, root = 0, bit = 1ull << 62;
+	uint64_t hi = (uint64_t)(n >> 64), odd = hi >> 61, x, r;
+	u128 y;
+	int i;
 
-	while (bit > rem)
-		bit >>= 2;
-	while (bit) {
-		if (rem >= root + bit) {
-			rem -= root + bit;
-			root = (root >> 1) + bit;
-		} else {
-			root >>= 1;
-		}
-		bit >>= 2;
-	}
-	/* root = floor(sqrt(hi)) <= sqrt(n) / 2^32, so x starts low; Newton
-	 * from below overshoots to above the root, then stays within a few. */
-	u128 x = (u128)root << 32;
-	uint64_t r = (uint64_t)((x + n / x) >> 1);
-
+	/* sqrt(h) ~ (0.586 + 0.414 h / 2^60) 2^30 for h in [2^60, 2^61);
+	 * the upper octave is sqrt(2) times that of hi / 2. */
+	x = 0x2580a000u + (hi >> 46 >> odd) * 27146u;
+	if (odd)
+		x = x * 46341u >> 15;
+	for (i = 0; i < 3; i++)
+		x = (x + hi / x) >> 1;
+	/* x >= floor(sqrt(hi)) >= 2^30 now, so y >= 2^62 and n / y < 2^64. */
+	y = (u128)x << 32;
+	r = (uint64_t)((y + n / y) >> 1);
 	while ((u128)r * r > n)
 		r--;
 	while ((u128)(r + 1) * (r + 1) <= n)
@@ -651,435 +640,10 @@ static inline uint64_t soft_class(int d, uint64_t a)
 	}
 }
 
-/* ---- host fast path ------------------------------------------------------------------- */
-
-#if defined(__x86_64__) && !defined(HV_FPU_SOFT_ONLY)
-#define HAVE_HOST 1
-
-/* MXCSR with all exceptions masked, RNE, no FTZ/DAZ, flags ignored: the
- * only host state the fast path trusts. */
-#define MXCSR_DEFAULT 0x1f80u
-#define MXCSR_FLAGS 0x3fu
-
-static inline uint32_t mxcsr_read(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("stmxcsr %0" : "=m"(v));
-	return v;
-}
-
-static inline void mxcsr_write(uint32_t v)
-{
-	__asm__ volatile("ldmxcsr %0" : : "m"(v));
-}
-
-/* Start host arithmetic: false when the host state is not the default.
- * The barrier on the operands keeps their arithmetic after the save. */
-static inline bool host_begin(uint32_t *mx)
-{
-	*mx = mxcsr_read();
-	return (*mx & ~MXCSR_FLAGS) == MXCSR_DEFAULT;
-}
-
-/* Undo the flags host arithmetic set.  Callers pass every computed value
- * through opt_barrier() first, so all of it is done before the read. */
-static inline void host_end(uint32_t mx)
-{
-	if (mxcsr_read() != mx)
-		mxcsr_write(mx);
-}
-
-/* Hide a value from the optimiser: orders it against the MXCSR accesses and
- * stops contraction of a*b+c into an fma that would break two-sum. */
-#define opt_barrier(v) __asm__ volatile("" : "+x"(v))
-
-static inline double d_of(uint64_t x)
-{
-	double v;
-
-	memcpy(&v, &x, sizeof(v));
-	return v;
-}
-
-static inline uint64_t bits_d(double v)
-{
-	uint64_t x;
-
-	memcpy(&x, &v, sizeof(x));
-	return x;
-}
-
-static inline float f_of(uint32_t x)
-{
-	float v;
-
-	memcpy(&v, &x, sizeof(v));
-	return v;
-}
-
-static inline int sgn_d(double v)
-{
-	return (v > 0) - (v < 0);
-}
-
-/* Nonzero finite single. */
-static inline bool s_ok(uint32_t x)
-{
-	return (x & 0x7fffffffu) - 1u < 0x7f7fffffu;
-}
-
-static inline int d_field(uint64_t x)
-{
-	return (int)(x >> 52) & 0x7ff;
-}
-
-/*
- * Single result from hi + err (err's sign @es is all that matters): hi is a
- * double nearest to the exact value; step it to the odd neighbour when it is
- * inexact and even, which rounds the exact value to odd at 53 bits, then
- * round that to single once.  hi is normal and nonzero for every single
- * operation on nonzero finite operands.
- */
-static inline uint32_t single_from_odd(double hi, int es, int rm, uint32_t *fl)
-{
-	uint64_t b = bits_d(hi);
-	bool s = b >> 63;
-
-	if (es && !(b & 1))
-		b += ((es > 0) != s) ? 1 : (uint64_t)-1;
-	return (uint32_t)roundpack(FS, s, d_field(b) - 1023,
-				   ((b & ((1ull << 52) - 1)) | 1ull << 52) << 10, rm, fl);
-}
-
-/*
- * Double result from the RNE result @r, the sign @es of (exact - r) and
- * whether that error is exactly half an ulp of r.  Callers guarantee r is
- * normal with exponent field in [2, 0x7fd], so a step of one ulp stays
- * normal and finite and NX is the only flag.
- */
-static inline uint64_t double_from_rne(uint64_t r, int es, bool tie, int rm, uint32_t *fl)
-{
-	bool neg = r >> 63, away;
-
-	if (!es)
-		return r;
-	*fl |= FPU_NX;
-	away = (es > 0) != neg; /* exact value farther from zero than r */
-	switch (rm) {
-	case FPU_RTZ:
-		return away ? r : r - 1;
-	case FPU_RDN:
-		return es < 0 ? (neg ? r + 1 : r - 1) : r;
-	case FPU_RUP:
-		return es > 0 ? (neg ? r - 1 : r + 1) : r;
-	case FPU_RMM:
-		return tie && away ? r + 1 : r;
-	default:
-		return r;
-	}
-}
-
-static inline bool d_range_ok(uint64_t r)
-{
-	int f = d_field(r);
-
-	return f >= 2 && f <= 0x7fd;
-}
-
-/* Half an ulp of the normal double with exponent field @f (>= 2). */
-static inline uint64_t d_half_ulp(int f)
-{
-	return f > 53 ? (uint64_t)(f - 53) << 52 : 1ull << (f - 2);
-}
-
-static inline bool is_half_ulp(double err, uint64_t r)
-{
-	return (bits_d(err) & ~(1ull << 63)) == d_half_ulp(d_field(r));
-}
-
-static inline bool host_add_s(uint32_t a, uint32_t b, int rm, uint32_t *fl, uint32_t *res)
-{
-	uint32_t mx;
-	double x, y, hi, bb, err;
-
-	if (!s_ok(a) || !s_ok(b) || !host_begin(&mx))
-		return false;
-	x = f_of(a);
-	y = f_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	hi = x + y;
-	opt_barrier(hi);
-	bb = hi - x;
-	err = (x - (hi - bb)) + (y - bb);
-	opt_barrier(err);
-	host_end(mx);
-	if (hi == 0)
-		*res = (uint32_t)exact_zero(FS, rm);
-	else
-		*res = single_from_odd(hi, sgn_d(err), rm, fl);
-	return true;
-}
-
-static inline bool host_mul_s(uint32_t a, uint32_t b, int rm, uint32_t *fl, uint32_t *res)
-{
-	uint32_t mx;
-	double x, y, prod;
-
-	if (!s_ok(a) || !s_ok(b) || !host_begin(&mx))
-		return false;
-	x = f_of(a);
-	y = f_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	prod = x * y; /* 48 bits: exact */
-	opt_barrier(prod);
-	host_end(mx);
-	*res = single_from_odd(prod, 0, rm, fl);
-	return true;
-}
-
-static inline bool host_div_s(uint32_t a, uint32_t b, int rm, uint32_t *fl, uint32_t *res)
-{
-	uint32_t mx;
-	double x, y, q, rem;
-
-	if (!s_ok(a) || !s_ok(b) || !host_begin(&mx))
-		return false;
-	x = f_of(a);
-	y = f_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	q = x / y;
-	opt_barrier(q);
-	rem = __builtin_fma(-q, y, x); /* exact: far from double underflow */
-	opt_barrier(rem);
-	host_end(mx);
-	*res = single_from_odd(q, sgn_d(rem) * sgn_d(y), rm, fl);
-	return true;
-}
-
-static inline bool host_sqrt_s(uint32_t a, int rm, uint32_t *fl, uint32_t *res)
-{
-	uint32_t mx;
-	double x, r, rem;
-
-	if (!s_ok(a) || (a >> 31) || !host_begin(&mx))
-		return false;
-	x = f_of(a);
-	opt_barrier(x);
-	r = __builtin_sqrt(x);
-	opt_barrier(r);
-	rem = __builtin_fma(-r, r, x);
-	opt_barrier(rem);
-	host_end(mx);
-	*res = single_from_odd(r, sgn_d(rem), rm, fl);
-	return true;
-}
-
-static inline bool host_fma_s(uint32_t a, uint32_t b, uint32_t c, int rm, uint32_t *fl,
-			      uint32_t *res)
-{
-	uint32_t mx;
-	double x, y, z, prod, hi, bb, err;
-
-	if (!s_ok(a) || !s_ok(b) || !s_ok(c) || !host_begin(&mx))
-		return false;
-	x = f_of(a);
-	y = f_of(b);
-	z = f_of(c);
-	opt_barrier(x);
-	opt_barrier(y);
-	opt_barrier(z);
-	prod = x * y; /* exact */
-	opt_barrier(prod);
-	hi = prod + z;
-	opt_barrier(hi);
-	bb = hi - prod;
-	err = (prod - (hi - bb)) + (z - bb);
-	opt_barrier(err);
-	host_end(mx);
-	if (hi == 0)
-		*res = (uint32_t)exact_zero(FS, rm);
-	else
-		*res = single_from_odd(hi, sgn_d(err), rm, fl);
-	return true;
-}
-
-static inline bool host_add_d(uint64_t a, uint64_t b, int rm, uint32_t *fl, uint64_t *res)
-{
-	uint32_t mx;
-	double x, y, hi, bb, err;
-	uint64_t r;
-
-	/* Any finite operands: two-sum is exact even with subnormals. */
-	if (d_field(a) == 0x7ff || d_field(b) == 0x7ff || !host_begin(&mx))
-		return false;
-	x = d_of(a);
-	y = d_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	hi = x + y;
-	opt_barrier(hi);
-	bb = hi - x;
-	err = (x - (hi - bb)) + (y - bb);
-	opt_barrier(err);
-	host_end(mx);
-	r = bits_d(hi);
-	if (!d_range_ok(r))
-		return false;
-	*res = double_from_rne(r, sgn_d(err), is_half_ulp(err, r), rm, fl);
-	return true;
-}
-
-static inline bool host_mul_d(uint64_t a, uint64_t b, int rm, uint32_t *fl, uint64_t *res)
-{
-	uint32_t mx;
-	double x, y, p, err;
-	uint64_t r;
-
-	if (d_field(a) == 0x7ff || d_field(b) == 0x7ff || !host_begin(&mx))
-		return false;
-	x = d_of(a);
-	y = d_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	p = x * y;
-	opt_barrier(p);
-	err = __builtin_fma(x, y, -p);
-	opt_barrier(err);
-	host_end(mx);
-	r = bits_d(p);
-	/* The product's bits are all multiples of 2^-1074 when |p| >= 2^-966,
-	 * so the residual is exact. */
-	if (!d_range_ok(r) || d_field(r) < 57)
-		return false;
-	*res = double_from_rne(r, sgn_d(err), is_half_ulp(err, r), rm, fl);
-	return true;
-}
-
-static inline bool host_div_d(uint64_t a, uint64_t b, int rm, uint32_t *fl, uint64_t *res)
-{
-	uint32_t mx;
-	double x, y, q, rem;
-	uint64_t r;
-
-	/* |a| >= 2^-966 keeps the residual a - q*b exact; a nonzero b
-	 * avoids the DZ and invalid cases. */
-	if (d_field(a) < 57 || d_field(a) == 0x7ff || d_field(b) == 0x7ff || !(b << 1) ||
-	    !host_begin(&mx))
-		return false;
-	x = d_of(a);
-	y = d_of(b);
-	opt_barrier(x);
-	opt_barrier(y);
-	q = x / y;
-	opt_barrier(q);
-	rem = __builtin_fma(-q, y, x);
-	opt_barrier(rem);
-	host_end(mx);
-	r = bits_d(q);
-	if (!d_range_ok(r))
-		return false;
-	/* A quotient is never exactly halfway between two normal doubles. */
-	*res = double_from_rne(r, sgn_d(rem) * sgn_d(y), false, rm, fl);
-	return true;
-}
-
-static inline bool host_sqrt_d(uint64_t a, int rm, uint32_t *fl, uint64_t *res)
-{
-	uint32_t mx;
-	double x, s, rem;
-
-	if ((a >> 63) || d_field(a) < 57 || d_field(a) == 0x7ff || !host_begin(&mx))
-		return false;
-	x = d_of(a);
-	opt_barrier(x);
-	s = __builtin_sqrt(x);
-	opt_barrier(s);
-	rem = __builtin_fma(-s, s, x);
-	opt_barrier(rem);
-	host_end(mx);
-	/* Nor is a square root ever a tie. */
-	*res = double_from_rne(bits_d(s), sgn_d(rem), false, rm, fl);
-	return true;
-}
-
-static inline bool host_fma_d(uint64_t a, uint64_t b, uint64_t c, int rm, uint32_t *fl,
-			      uint64_t *res)
-{
-	int fa = d_field(a), fb = d_field(b), fc = d_field(c);
-	double x, y, z, r1, u1, u2, a1, zz, b1, b2, g, r2, r3, bb;
-	uint32_t mx;
-	uint64_t r;
-	int es;
-
-	/*
-	 * Normal a and b with 2^-966 <= |a*b| < 2^1022, and |c| < 2^1022: the
-	 * product's residual is exact and nothing overflows, so ErrFma
-	 * (Boldo & Muller 2011) gives a*b + c = r1 + r2 + r3 exactly.
-	 */
-	if (fa == 0 || fb == 0 || fa == 0x7ff || fb == 0x7ff || fc >= 0x7fe ||
-	    fa + fb < 2046 - 966 || fa + fb > 1022 + 2044 || !host_begin(&mx))
-		return false;
-	x = d_of(a);
-	y = d_of(b);
-	z = d_of(c);
-	opt_barrier(x);
-	opt_barrier(y);
-	opt_barrier(z);
-	r1 = __builtin_fma(x, y, z);
-	u1 = x * y;
-	opt_barrier(r1);
-	opt_barrier(u1);
-	u2 = __builtin_fma(x, y, -u1);
-	/* (a1, zz) = two-sum(z, u2) */
-	a1 = z + u2;
-	opt_barrier(a1);
-	bb = a1 - z;
-	zz = (z - (a1 - bb)) + (u2 - bb);
-	/* (b1, b2) = two-sum(u1, a1) */
-	b1 = u1 + a1;
-	opt_barrier(b1);
-	bb = b1 - u1;
-	b2 = (u1 - (b1 - bb)) + (a1 - bb);
-	g = (b1 - r1) + b2;
-	/* (r2, r3) = fast-two-sum(g, zz) */
-	r2 = g + zz;
-	opt_barrier(r2);
-	r3 = zz - (r2 - g);
-	opt_barrier(r3);
-	host_end(mx);
-	r = bits_d(r1);
-	if (!d_range_ok(r))
-		return false;
-	es = r2 != 0 ? sgn_d(r2) : sgn_d(r3);
-	*res = double_from_rne(r, es, r3 == 0 && is_half_ulp(r2, r), rm, fl);
-	return true;
-}
-#endif /* __x86_64__ */
-
 /* ---- the API ---------------------------------------------------------------------------- */
-
-#ifdef HAVE_HOST
-#define TRY_HOST(call)              \
-	do {                        \
-		if (call)           \
-			return res; \
-	} while (0)
-#else
-#define TRY_HOST(call) \
-	do {           \
-	} while (0)
-#endif
 
 uint32_t fpu_add_s(uint32_t a, uint32_t b, int rm, uint32_t *fflags)
 {
-	uint32_t res;
-
-	TRY_HOST(host_add_s(a, b, rm, fflags, &res));
-	(void)res;
 	return (uint32_t)soft_add(FS, a, b, rm, fflags);
 }
 
@@ -1091,37 +655,21 @@ uint32_t fpu_sub_s(uint32_t a, uint32_t b, int rm, uint32_t *fflags)
 
 uint32_t fpu_mul_s(uint32_t a, uint32_t b, int rm, uint32_t *fflags)
 {
-	uint32_t res;
-
-	TRY_HOST(host_mul_s(a, b, rm, fflags, &res));
-	(void)res;
 	return (uint32_t)soft_mul(FS, a, b, rm, fflags);
 }
 
 uint32_t fpu_div_s(uint32_t a, uint32_t b, int rm, uint32_t *fflags)
 {
-	uint32_t res;
-
-	TRY_HOST(host_div_s(a, b, rm, fflags, &res));
-	(void)res;
 	return (uint32_t)soft_div(FS, a, b, rm, fflags);
 }
 
 uint32_t fpu_sqrt_s(uint32_t a, int rm, uint32_t *fflags)
 {
-	uint32_t res;
-
-	TRY_HOST(host_sqrt_s(a, rm, fflags, &res));
-	(void)res;
 	return (uint32_t)soft_sqrt(FS, a, rm, fflags);
 }
 
 uint32_t fpu_fma_s(uint32_t a, uint32_t b, uint32_t c, int rm, uint32_t *fflags)
 {
-	uint32_t res;
-
-	TRY_HOST(host_fma_s(a, b, c, rm, fflags, &res));
-	(void)res;
 	return (uint32_t)soft_fma(FS, a, b, c, rm, fflags);
 }
 
@@ -1157,10 +705,6 @@ uint64_t fpu_class_s(uint32_t a)
 
 uint64_t fpu_add_d(uint64_t a, uint64_t b, int rm, uint32_t *fflags)
 {
-	uint64_t res;
-
-	TRY_HOST(host_add_d(a, b, rm, fflags, &res));
-	(void)res;
 	return soft_add(FD, a, b, rm, fflags);
 }
 
@@ -1171,37 +715,21 @@ uint64_t fpu_sub_d(uint64_t a, uint64_t b, int rm, uint32_t *fflags)
 
 uint64_t fpu_mul_d(uint64_t a, uint64_t b, int rm, uint32_t *fflags)
 {
-	uint64_t res;
-
-	TRY_HOST(host_mul_d(a, b, rm, fflags, &res));
-	(void)res;
 	return soft_mul(FD, a, b, rm, fflags);
 }
 
 uint64_t fpu_div_d(uint64_t a, uint64_t b, int rm, uint32_t *fflags)
 {
-	uint64_t res;
-
-	TRY_HOST(host_div_d(a, b, rm, fflags, &res));
-	(void)res;
 	return soft_div(FD, a, b, rm, fflags);
 }
 
 uint64_t fpu_sqrt_d(uint64_t a, int rm, uint32_t *fflags)
 {
-	uint64_t res;
-
-	TRY_HOST(host_sqrt_d(a, rm, fflags, &res));
-	(void)res;
 	return soft_sqrt(FD, a, rm, fflags);
 }
 
 uint64_t fpu_fma_d(uint64_t a, uint64_t b, uint64_t c, int rm, uint32_t *fflags)
 {
-	uint64_t res;
-
-	TRY_HOST(host_fma_d(a, b, c, rm, fflags, &res));
-	(void)res;
 	return soft_fma(FD, a, b, c, rm, fflags);
 }
 

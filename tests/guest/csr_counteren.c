@@ -37,9 +37,9 @@ static const struct {
 	long (*fn)(long);
 	unsigned long bit;
 } counters[] = {
-	{ "cycle", u_rdcycle, SCOUNTEREN_CY },
-	{ "time", u_rdtime, SCOUNTEREN_TM },
-	{ "instret", u_rdinstret, SCOUNTEREN_IR },
+	{"cycle", u_rdcycle, SCOUNTEREN_CY},
+	{"time", u_rdtime, SCOUNTEREN_TM},
+	{"instret", u_rdinstret, SCOUNTEREN_IR},
 };
 
 int main(unsigned long hartid, unsigned long dtb)
@@ -52,13 +52,14 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(counters); i++) {
 		/* Only this counter's bit off: the others must not matter. */
-		csr_write(scounteren, (SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR) &
-					      ~counters[i].bit);
+		csr_write(scounteren,
+			  (SCOUNTEREN_CY | SCOUNTEREN_TM | SCOUNTEREN_IR) & ~counters[i].bit);
 		trap_expect();
 		user_call(counters[i].fn, 0);
 		t = trap_result();
 		test_check_eqf(CAUSE_ILLEGAL_INSTRUCTION, t.cause,
-			       "U-mode rd%s with scounteren bit clear is illegal", counters[i].name);
+			       "U-mode rd%s with scounteren bit clear is illegal",
+			       counters[i].name);
 		test_check_eqf(PRV_U, t.from_priv, "U-mode rd%s trap came from U",
 			       counters[i].name);
 

@@ -21,14 +21,14 @@ static void set_fs(unsigned long v)
 	csr_set(sstatus, v);
 }
 
-#define EXPECT_FP_ILLEGAL(name, text)                                                              \
-	do {                                                                                       \
-		struct trap_info __t;                                                              \
-		trap_expect();                                                                     \
-		asm volatile(text : : "r"(&slot) : "t0", "ft0", "ft1", "memory");                  \
-		__t = trap_result();                                                               \
-		CHECK_EQ("FS=Off: " name " traps", 1, __t.taken);                                  \
-		CHECK_EQ("FS=Off: " name " is illegal", CAUSE_ILLEGAL_INSTRUCTION, __t.cause);     \
+#define EXPECT_FP_ILLEGAL(name, text)                                                          \
+	do {                                                                                   \
+		struct trap_info __t;                                                          \
+		trap_expect();                                                                 \
+		asm volatile(text : : "r"(&slot) : "t0", "ft0", "ft1", "memory");              \
+		__t = trap_result();                                                           \
+		CHECK_EQ("FS=Off: " name " traps", 1, __t.taken);                              \
+		CHECK_EQ("FS=Off: " name " is illegal", CAUSE_ILLEGAL_INSTRUCTION, __t.cause); \
 	} while (0)
 
 int main(unsigned long hartid, unsigned long dtb)
@@ -55,7 +55,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	EXPECT_FP_ILLEGAL("fcvt.d.l", "fcvt.d.l ft0, zero");
 	EXPECT_FP_ILLEGAL("feq.d", "feq.d t0, ft1, ft1");
 	EXPECT_FP_ILLEGAL("fmadd.d", "fmadd.d ft0, ft1, ft1, ft1");
-	EXPECT_FP_ILLEGAL("c.fld", ".option push\n.option rvc\nmv a5, %0\nc.fld fa0, 0(a5)\n.option pop");
+	EXPECT_FP_ILLEGAL("c.fld",
+			  ".option push\n.option rvc\nmv a5, %0\nc.fld fa0, 0(a5)\n.option pop");
 	EXPECT_FP_ILLEGAL("csrr fcsr", "csrr t0, fcsr");
 	EXPECT_FP_ILLEGAL("csrr frm", "csrr t0, frm");
 	EXPECT_FP_ILLEGAL("csrw fflags", "csrw fflags, zero");

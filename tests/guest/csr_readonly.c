@@ -11,24 +11,24 @@
  */
 #include "guest.h"
 
-#define EXPECT_ILLEGAL(name, insn_word, asm_text)                                                  \
-	do {                                                                                       \
-		unsigned long __pc;                                                                \
-		struct trap_info __t;                                                              \
-		trap_expect();                                                                     \
-		asm volatile("lla %0, 1f\n1:\t" asm_text : "=&r"(__pc) : : "t0", "memory");        \
-		__t = trap_result();                                                               \
-		CHECK_EQ(name " traps", 1, __t.taken);                                             \
-		CHECK_EQ(name " scause", CAUSE_ILLEGAL_INSTRUCTION, __t.cause);                    \
-		CHECK_EQ(name " sepc", __pc, __t.epc);                                             \
-		CHECK_EQ(name " stval", (uint32_t)(insn_word), __t.tval);                                      \
+#define EXPECT_ILLEGAL(name, insn_word, asm_text)                                           \
+	do {                                                                                \
+		unsigned long __pc;                                                         \
+		struct trap_info __t;                                                       \
+		trap_expect();                                                              \
+		asm volatile("lla %0, 1f\n1:\t" asm_text : "=&r"(__pc) : : "t0", "memory"); \
+		__t = trap_result();                                                        \
+		CHECK_EQ(name " traps", 1, __t.taken);                                      \
+		CHECK_EQ(name " scause", CAUSE_ILLEGAL_INSTRUCTION, __t.cause);             \
+		CHECK_EQ(name " sepc", __pc, __t.epc);                                      \
+		CHECK_EQ(name " stval", (uint32_t)(insn_word), __t.tval);                   \
 	} while (0)
 
-#define EXPECT_LEGAL(name, asm_text)                                                               \
-	do {                                                                                       \
-		trap_expect();                                                                     \
-		asm volatile(asm_text : : : "t0", "memory");                                       \
-		CHECK_EQ(name " does not trap", 0, trap_result().taken);                           \
+#define EXPECT_LEGAL(name, asm_text)                                     \
+	do {                                                             \
+		trap_expect();                                           \
+		asm volatile(asm_text : : : "t0", "memory");             \
+		CHECK_EQ(name " does not trap", 0, trap_result().taken); \
 	} while (0)
 
 /* Encodings are spelled out with .4byte so stval can be compared exactly. */

@@ -13,7 +13,7 @@
 
 int main(unsigned long hartid, unsigned long dtb)
 {
-	static const unsigned long bad_modes[] = { 1, 2, 5, 7, 11, 12, 15 };
+	static const unsigned long bad_modes[] = {1, 2, 5, 7, 11, 12, 15};
 	struct pt pt39, pt48;
 	unsigned long v, asid_mask, sv39;
 
@@ -26,7 +26,8 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	CHECK_EQ("satp is 0 at boot", 0, csr_read(satp));
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_modes); i++) {
-		csr_write(satp, (bad_modes[i] << SATP_MODE_SHIFT) | ((unsigned long)pt39.root >> 12));
+		csr_write(satp,
+			  (bad_modes[i] << SATP_MODE_SHIFT) | ((unsigned long)pt39.root >> 12));
 		sfence_vma_all();
 		test_check_eqf(0, csr_read(satp), "satp mode %lu ignored while Bare", bad_modes[i]);
 	}
@@ -36,7 +37,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	sfence_vma_all();
 	CHECK_EQ("Sv39 accepted", sv39, csr_read(satp));
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_modes); i++) {
-		csr_write(satp, (bad_modes[i] << SATP_MODE_SHIFT) | ((unsigned long)pt48.root >> 12));
+		csr_write(satp,
+			  (bad_modes[i] << SATP_MODE_SHIFT) | ((unsigned long)pt48.root >> 12));
 		sfence_vma_all();
 		test_check_eqf(sv39, csr_read(satp), "satp mode %lu ignored while Sv39",
 			       bad_modes[i]);

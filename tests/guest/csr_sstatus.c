@@ -10,13 +10,14 @@
  */
 #include "guest.h"
 
-#define SSTATUS_RW (SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR | SSTATUS_FS)
+#define SSTATUS_RW \
+	(SSTATUS_SIE | SSTATUS_SPIE | SSTATUS_SPP | SSTATUS_SUM | SSTATUS_MXR | SSTATUS_FS)
 
 int main(unsigned long hartid, unsigned long dtb)
 {
 	unsigned long saved = csr_read(sstatus), v;
-	static const unsigned long fields[] = { SSTATUS_SPIE, SSTATUS_SPP, SSTATUS_SUM, SSTATUS_MXR };
-	static const char *const names[] = { "SPIE", "SPP", "SUM", "MXR" };
+	static const unsigned long fields[] = {SSTATUS_SPIE, SSTATUS_SPP, SSTATUS_SUM, SSTATUS_MXR};
+	static const char *const names[] = {"SPIE", "SPP", "SUM", "MXR"};
 
 	(void)hartid;
 	(void)dtb;
@@ -25,7 +26,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	CHECK_EQ("UBE is 0 (little-endian)", 0, saved & SSTATUS_UBE);
 	for (unsigned int i = 0; i < ARRAY_SIZE(fields); i++) {
 		csr_set(sstatus, fields[i]);
-		test_check_eqf(fields[i], csr_read(sstatus) & fields[i], "sstatus.%s sets", names[i]);
+		test_check_eqf(fields[i], csr_read(sstatus) & fields[i], "sstatus.%s sets",
+			       names[i]);
 		csr_clear(sstatus, fields[i]);
 		test_check_eqf(0, csr_read(sstatus) & fields[i], "sstatus.%s clears", names[i]);
 	}
@@ -33,8 +35,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	/* Write everything: only the defined writable fields stick, UXL stays. */
 	csr_write(sstatus, ~0ul & ~SSTATUS_SIE);
 	v = csr_read(sstatus);
-	CHECK_EQ("all-ones write: writable fields set",
-		 SSTATUS_RW & ~SSTATUS_SIE, v & (SSTATUS_RW & ~SSTATUS_SIE));
+	CHECK_EQ("all-ones write: writable fields set", SSTATUS_RW & ~SSTATUS_SIE,
+		 v & (SSTATUS_RW & ~SSTATUS_SIE));
 	CHECK_EQ("all-ones write: UXL unchanged", SSTATUS_UXL_64, v & SSTATUS_UXL);
 	CHECK("all-ones write: SD set because FS is Dirty", v & SSTATUS_SD);
 	CHECK_EQ("all-ones write: UBE stays 0", 0, v & SSTATUS_UBE);

@@ -9,19 +9,19 @@
  */
 #include "guest.h"
 
-#define U_CSR_READ(name, csr)                                                                      \
-	static long u_read_##name(long arg)                                                        \
-	{                                                                                          \
-		unsigned long v = arg;                                                             \
-		asm volatile("csrr %0, " #csr : "+r"(v));                                          \
-		return (long)v;                                                                    \
+#define U_CSR_READ(name, csr)                             \
+	static long u_read_##name(long arg)               \
+	{                                                 \
+		unsigned long v = arg;                    \
+		asm volatile("csrr %0, " #csr : "+r"(v)); \
+		return (long)v;                           \
 	}
 
-#define U_CSR_WRITE(name, csr)                                                                     \
-	static long u_write_##name(long arg)                                                       \
-	{                                                                                          \
-		asm volatile("csrw " #csr ", %0" : : "r"(arg));                                    \
-		return 0;                                                                          \
+#define U_CSR_WRITE(name, csr)                                  \
+	static long u_write_##name(long arg)                    \
+	{                                                       \
+		asm volatile("csrw " #csr ", %0" : : "r"(arg)); \
+		return 0;                                       \
 	}
 
 U_CSR_READ(sstatus, sstatus)

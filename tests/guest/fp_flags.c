@@ -9,22 +9,22 @@
  */
 #include "fptest.h"
 
-#define EXPECT_S(name, val, flags, expr)                                                           \
-	do {                                                                                       \
-		uint32_t __v;                                                                      \
-		fflags_clear();                                                                    \
-		__v = (expr);                                                                      \
-		CHECK_EQ(name " result", val, __v);                                                \
-		CHECK_EQ(name " fflags", flags, fflags_get());                                     \
+#define EXPECT_S(name, val, flags, expr)                       \
+	do {                                                   \
+		uint32_t __v;                                  \
+		fflags_clear();                                \
+		__v = (expr);                                  \
+		CHECK_EQ(name " result", val, __v);            \
+		CHECK_EQ(name " fflags", flags, fflags_get()); \
 	} while (0)
 
-#define EXPECT_D(name, val, flags, expr)                                                           \
-	do {                                                                                       \
-		uint64_t __v;                                                                      \
-		fflags_clear();                                                                    \
-		__v = (expr);                                                                      \
-		CHECK_EQ(name " result", val, __v);                                                \
-		CHECK_EQ(name " fflags", flags, fflags_get());                                     \
+#define EXPECT_D(name, val, flags, expr)                       \
+	do {                                                   \
+		uint64_t __v;                                  \
+		fflags_clear();                                \
+		__v = (expr);                                  \
+		CHECK_EQ(name " result", val, __v);            \
+		CHECK_EQ(name " fflags", flags, fflags_get()); \
 	} while (0)
 
 static void test_single(void)

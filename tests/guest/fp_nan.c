@@ -15,15 +15,15 @@ static volatile uint64_t mem64;
 static volatile uint32_t mem32;
 
 /* Put raw 64 bits in an f register and run a single-precision op on it. */
-#define UNBOXED_S2(insn, raw, b)                                                                   \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile("fmv.d.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t"     \
-			     "fmv.x.w %0, ft2"                                                     \
-			     : "=r"(__r)                                                           \
-			     : "r"((uint64_t)(raw)), "r"((uint64_t)(b))                            \
-			     : "ft0", "ft1", "ft2");                                               \
-		(uint32_t)__r;                                                                     \
+#define UNBOXED_S2(insn, raw, b)                                                                \
+	({                                                                                      \
+		uint64_t __r;                                                                   \
+		asm volatile("fmv.d.x ft0, %1\n\tfmv.w.x ft1, %2\n\t" insn " ft2, ft0, ft1\n\t" \
+			     "fmv.x.w %0, ft2"                                                  \
+			     : "=r"(__r)                                                        \
+			     : "r"((uint64_t)(raw)), "r"((uint64_t)(b))                         \
+			     : "ft0", "ft1", "ft2");                                            \
+		(uint32_t) __r;                                                                 \
 	})
 
 static void test_canonical(void)
@@ -35,14 +35,13 @@ static void test_canonical(void)
 		 FD2("fadd.d", 0x7ff8000000012345ull, D_ONE));
 	CHECK_EQ("fsqrt.d -1 canonical", D_QNAN, FD1("fsqrt.d", 0xbff0000000000000ull));
 	CHECK_EQ("fcvt.d.s of NaN canonical", D_QNAN, FD1("fcvt.d.s", 0x7fc12345));
-	CHECK_EQ("fcvt.s.d of NaN canonical", S_QNAN,
-		 ({
+	CHECK_EQ("fcvt.s.d of NaN canonical", S_QNAN, ({
 			 uint64_t __r;
 			 asm volatile("fmv.d.x ft0, %1\n\tfcvt.s.d ft1, ft0\n\tfmv.x.w %0, ft1"
 				      : "=r"(__r)
 				      : "r"(0xfff8000000054321ull)
 				      : "ft0", "ft1");
-			 (uint32_t)__r;
+			 (uint32_t) __r;
 		 }));
 }
 
@@ -79,7 +78,10 @@ static void test_boxing(void)
 		 UNBOXED_S2("fsgnj.s", 0x000000003f800000ull, 0xbf800000));
 	CHECK_EQ("fmin.s of unboxed and 1.0 is 1.0", S_ONE,
 		 UNBOXED_S2("fmin.s", 0x000000003f800000ull, S_ONE));
-	asm volatile("fmv.d.x ft0, %1\n\tfclass.s %0, ft0" : "=r"(raw) : "r"(0x3f800000ull) : "ft0");
+	asm volatile("fmv.d.x ft0, %1\n\tfclass.s %0, ft0"
+		     : "=r"(raw)
+		     : "r"(0x3f800000ull)
+		     : "ft0");
 	CHECK_EQ("fclass.s of unboxed is quiet NaN", 1u << 9, raw);
 	asm volatile("fmv.d.x ft0, %1\n\tfcvt.d.s ft1, ft0\n\tfmv.x.d %0, ft1"
 		     : "=r"(raw)
@@ -88,12 +90,21 @@ static void test_boxing(void)
 	CHECK_EQ("fcvt.d.s of unboxed is canonical NaN", D_QNAN, raw);
 
 	/* Raw transfers do not check the box. */
-	asm volatile("fmv.d.x ft0, %1\n\tfmv.x.w %0, ft0" : "=r"(raw) : "r"(0x12345678bf800000ull) : "ft0");
+	asm volatile("fmv.d.x ft0, %1\n\tfmv.x.w %0, ft0"
+		     : "=r"(raw)
+		     : "r"(0x12345678bf800000ull)
+		     : "ft0");
 	CHECK_EQ("fmv.x.w moves the low bits, sign-extended", 0xffffffffbf800000ull, raw);
-	asm volatile("fmv.d.x ft0, %1\n\tfsw ft0, 0(%0)" : : "r"(&mem32), "r"(0x123456783f800000ull) : "ft0", "memory");
+	asm volatile("fmv.d.x ft0, %1\n\tfsw ft0, 0(%0)"
+		     :
+		     : "r"(&mem32), "r"(0x123456783f800000ull)
+		     : "ft0", "memory");
 	CHECK_EQ("fsw stores the low bits", 0x3f800000, mem32);
 	mem64 = 0;
-	asm volatile("fmv.w.x ft0, %1\n\tfsd ft0, 0(%0)" : : "r"(&mem64), "r"(0x3f800000ull) : "ft0", "memory");
+	asm volatile("fmv.w.x ft0, %1\n\tfsd ft0, 0(%0)"
+		     :
+		     : "r"(&mem64), "r"(0x3f800000ull)
+		     : "ft0", "memory");
 	CHECK_EQ("fsd of a single stores the boxed value", 0xffffffff3f800000ull, mem64);
 }
 
@@ -140,25 +151,31 @@ static void test_fclass(void)
 		uint32_t s;
 		uint64_t d;
 	} classes[10] = {
-		{ "-inf", S_NINF, D_NINF },
-		{ "-normal", 0xbf800000, 0xbff0000000000000ull },
-		{ "-subnormal", 0x80000001, 0x8000000000000001ull },
-		{ "-0", S_NZERO, D_NZERO },
-		{ "+0", S_ZERO, D_ZERO },
-		{ "+subnormal", 0x00000001, 0x0000000000000001ull },
-		{ "+normal", S_ONE, D_ONE },
-		{ "+inf", S_INF, D_INF },
-		{ "sNaN", S_SNAN, D_SNAN },
-		{ "qNaN", S_QNAN, D_QNAN },
+		{"-inf", S_NINF, D_NINF},
+		{"-normal", 0xbf800000, 0xbff0000000000000ull},
+		{"-subnormal", 0x80000001, 0x8000000000000001ull},
+		{"-0", S_NZERO, D_NZERO},
+		{"+0", S_ZERO, D_ZERO},
+		{"+subnormal", 0x00000001, 0x0000000000000001ull},
+		{"+normal", S_ONE, D_ONE},
+		{"+inf", S_INF, D_INF},
+		{"sNaN", S_SNAN, D_SNAN},
+		{"qNaN", S_QNAN, D_QNAN},
 	};
 
 	fflags_clear();
 	for (unsigned int i = 0; i < 10; i++) {
 		uint64_t r;
 
-		asm volatile("fmv.w.x ft0, %1\n\tfclass.s %0, ft0" : "=r"(r) : "r"((uint64_t)classes[i].s) : "ft0");
+		asm volatile("fmv.w.x ft0, %1\n\tfclass.s %0, ft0"
+			     : "=r"(r)
+			     : "r"((uint64_t)classes[i].s)
+			     : "ft0");
 		test_check_eqf(1u << i, r, "fclass.s %s", classes[i].name);
-		asm volatile("fmv.d.x ft0, %1\n\tfclass.d %0, ft0" : "=r"(r) : "r"(classes[i].d) : "ft0");
+		asm volatile("fmv.d.x ft0, %1\n\tfclass.d %0, ft0"
+			     : "=r"(r)
+			     : "r"(classes[i].d)
+			     : "ft0");
 		test_check_eqf(1u << i, r, "fclass.d %s", classes[i].name);
 	}
 	CHECK_EQ("fclass raises no flags", 0, fflags_get());

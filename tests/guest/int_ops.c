@@ -8,12 +8,12 @@
  */
 #include "guest.h"
 
-#define DEF_RR(name, insn)                                                                         \
-	static uint64_t op_##name(uint64_t a, uint64_t b)                                          \
-	{                                                                                          \
-		uint64_t r;                                                                        \
-		asm volatile(#insn " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));                      \
-		return r;                                                                          \
+#define DEF_RR(name, insn)                                                    \
+	static uint64_t op_##name(uint64_t a, uint64_t b)                     \
+	{                                                                     \
+		uint64_t r;                                                   \
+		asm volatile(#insn " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); \
+		return r;                                                     \
 	}
 
 DEF_RR(add, add)
@@ -37,58 +37,58 @@ static const struct {
 	uint64_t (*fn)(uint64_t a, uint64_t b);
 	uint64_t a, b, expected;
 } cases[] = {
-	{ "add", op_add, 0xffffffffffffffffull, 0x1ull, 0x0ull },
-	{ "add", op_add, 0x7fffffffffffffffull, 0x1ull, 0x8000000000000000ull },
-	{ "sub", op_sub, 0x0ull, 0x1ull, 0xffffffffffffffffull },
-	{ "sub", op_sub, 0x8000000000000000ull, 0x1ull, 0x7fffffffffffffffull },
-	{ "addw", op_addw, 0x7fffffffull, 0x1ull, 0xffffffff80000000ull },
-	{ "addw", op_addw, 0xffffffffull, 0x1ull, 0x0ull },
-	{ "addw", op_addw, 0x1234567800000000ull, 0x5ull, 0x5ull },
-	{ "subw", op_subw, 0x0ull, 0x1ull, 0xffffffffffffffffull },
-	{ "subw", op_subw, 0x80000000ull, 0x1ull, 0x7fffffffull },
-	{ "subw", op_subw, 0x100000000ull, 0x0ull, 0x0ull },
-	{ "sll", op_sll, 0x1ull, 0x3full, 0x8000000000000000ull },
-	{ "sll", op_sll, 0x1ull, 0x40ull, 0x1ull },
-	{ "sll", op_sll, 0x1ull, 0x41ull, 0x2ull },
-	{ "sll", op_sll, 0x3ull, 0x0ull, 0x3ull },
-	{ "srl", op_srl, 0x8000000000000000ull, 0x3full, 0x1ull },
-	{ "srl", op_srl, 0xffffffffffffffffull, 0x44ull, 0xfffffffffffffffull },
-	{ "srl", op_srl, 0xffffffffffffffffull, 0x0ull, 0xffffffffffffffffull },
-	{ "sra", op_sra, 0x8000000000000000ull, 0x3full, 0xffffffffffffffffull },
-	{ "sra", op_sra, 0x8000000000000000ull, 0x1ull, 0xc000000000000000ull },
-	{ "sra", op_sra, 0x8000000000000000ull, 0x48ull, 0xff80000000000000ull },
-	{ "sllw", op_sllw, 0x1ull, 0x1full, 0xffffffff80000000ull },
-	{ "sllw", op_sllw, 0x1ull, 0x20ull, 0x1ull },
-	{ "sllw", op_sllw, 0x1ull, 0x21ull, 0x2ull },
-	{ "sllw", op_sllw, 0xffffffff00000001ull, 0x0ull, 0x1ull },
-	{ "srlw", op_srlw, 0xffffffff80000000ull, 0x0ull, 0xffffffff80000000ull },
-	{ "srlw", op_srlw, 0xffffffff80000000ull, 0x1ull, 0x40000000ull },
-	{ "srlw", op_srlw, 0x80000000ull, 0x1full, 0x1ull },
-	{ "srlw", op_srlw, 0xffffffffull, 0x24ull, 0xfffffffull },
-	{ "sraw", op_sraw, 0x80000000ull, 0x1ull, 0xffffffffc0000000ull },
-	{ "sraw", op_sraw, 0x80000000ull, 0x1full, 0xffffffffffffffffull },
-	{ "sraw", op_sraw, 0x7fffffffull, 0x3eull, 0x1ull },
-	{ "sraw", op_sraw, 0x12345678ffffffffull, 0x4ull, 0xffffffffffffffffull },
-	{ "slt", op_slt, 0xffffffffffffffffull, 0x0ull, 0x1ull },
-	{ "slt", op_slt, 0x0ull, 0xffffffffffffffffull, 0x0ull },
-	{ "slt", op_slt, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x1ull },
-	{ "slt", op_slt, 0x5ull, 0x5ull, 0x0ull },
-	{ "sltu", op_sltu, 0xffffffffffffffffull, 0x0ull, 0x0ull },
-	{ "sltu", op_sltu, 0x0ull, 0xffffffffffffffffull, 0x1ull },
-	{ "sltu", op_sltu, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x0ull },
-	{ "sltu", op_sltu, 0x5ull, 0x5ull, 0x0ull },
-	{ "xor", op_xor, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xf0f0f0f0f0f0f0f0ull },
-	{ "or", op_or, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xfff0fff0fff0fff0ull },
-	{ "and", op_and, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xf000f000f000f00ull },
+	{"add", op_add, 0xffffffffffffffffull, 0x1ull, 0x0ull},
+	{"add", op_add, 0x7fffffffffffffffull, 0x1ull, 0x8000000000000000ull},
+	{"sub", op_sub, 0x0ull, 0x1ull, 0xffffffffffffffffull},
+	{"sub", op_sub, 0x8000000000000000ull, 0x1ull, 0x7fffffffffffffffull},
+	{"addw", op_addw, 0x7fffffffull, 0x1ull, 0xffffffff80000000ull},
+	{"addw", op_addw, 0xffffffffull, 0x1ull, 0x0ull},
+	{"addw", op_addw, 0x1234567800000000ull, 0x5ull, 0x5ull},
+	{"subw", op_subw, 0x0ull, 0x1ull, 0xffffffffffffffffull},
+	{"subw", op_subw, 0x80000000ull, 0x1ull, 0x7fffffffull},
+	{"subw", op_subw, 0x100000000ull, 0x0ull, 0x0ull},
+	{"sll", op_sll, 0x1ull, 0x3full, 0x8000000000000000ull},
+	{"sll", op_sll, 0x1ull, 0x40ull, 0x1ull},
+	{"sll", op_sll, 0x1ull, 0x41ull, 0x2ull},
+	{"sll", op_sll, 0x3ull, 0x0ull, 0x3ull},
+	{"srl", op_srl, 0x8000000000000000ull, 0x3full, 0x1ull},
+	{"srl", op_srl, 0xffffffffffffffffull, 0x44ull, 0xfffffffffffffffull},
+	{"srl", op_srl, 0xffffffffffffffffull, 0x0ull, 0xffffffffffffffffull},
+	{"sra", op_sra, 0x8000000000000000ull, 0x3full, 0xffffffffffffffffull},
+	{"sra", op_sra, 0x8000000000000000ull, 0x1ull, 0xc000000000000000ull},
+	{"sra", op_sra, 0x8000000000000000ull, 0x48ull, 0xff80000000000000ull},
+	{"sllw", op_sllw, 0x1ull, 0x1full, 0xffffffff80000000ull},
+	{"sllw", op_sllw, 0x1ull, 0x20ull, 0x1ull},
+	{"sllw", op_sllw, 0x1ull, 0x21ull, 0x2ull},
+	{"sllw", op_sllw, 0xffffffff00000001ull, 0x0ull, 0x1ull},
+	{"srlw", op_srlw, 0xffffffff80000000ull, 0x0ull, 0xffffffff80000000ull},
+	{"srlw", op_srlw, 0xffffffff80000000ull, 0x1ull, 0x40000000ull},
+	{"srlw", op_srlw, 0x80000000ull, 0x1full, 0x1ull},
+	{"srlw", op_srlw, 0xffffffffull, 0x24ull, 0xfffffffull},
+	{"sraw", op_sraw, 0x80000000ull, 0x1ull, 0xffffffffc0000000ull},
+	{"sraw", op_sraw, 0x80000000ull, 0x1full, 0xffffffffffffffffull},
+	{"sraw", op_sraw, 0x7fffffffull, 0x3eull, 0x1ull},
+	{"sraw", op_sraw, 0x12345678ffffffffull, 0x4ull, 0xffffffffffffffffull},
+	{"slt", op_slt, 0xffffffffffffffffull, 0x0ull, 0x1ull},
+	{"slt", op_slt, 0x0ull, 0xffffffffffffffffull, 0x0ull},
+	{"slt", op_slt, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x1ull},
+	{"slt", op_slt, 0x5ull, 0x5ull, 0x0ull},
+	{"sltu", op_sltu, 0xffffffffffffffffull, 0x0ull, 0x0ull},
+	{"sltu", op_sltu, 0x0ull, 0xffffffffffffffffull, 0x1ull},
+	{"sltu", op_sltu, 0x8000000000000000ull, 0x7fffffffffffffffull, 0x0ull},
+	{"sltu", op_sltu, 0x5ull, 0x5ull, 0x0ull},
+	{"xor", op_xor, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xf0f0f0f0f0f0f0f0ull},
+	{"or", op_or, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xfff0fff0fff0fff0ull},
+	{"and", op_and, 0xff00ff00ff00ff00ull, 0xff00ff00ff00ff0ull, 0xf000f000f000f00ull},
 };
 
 static volatile uint64_t mem = 0x8081828384858687ull;
 
-#define LOAD(insn, off)                                                                            \
-	({                                                                                         \
-		uint64_t __r;                                                                      \
-		asm volatile(#insn " %0, " #off "(%1)" : "=r"(__r) : "r"(&mem) : "memory");        \
-		__r;                                                                               \
+#define LOAD(insn, off)                                                                     \
+	({                                                                                  \
+		uint64_t __r;                                                               \
+		asm volatile(#insn " %0, " #off "(%1)" : "=r"(__r) : "r"(&mem) : "memory"); \
+		__r;                                                                        \
 	})
 
 int main(unsigned long hartid, unsigned long dtb)
@@ -157,21 +157,13 @@ int main(unsigned long hartid, unsigned long dtb)
 	CHECK_EQ("x0 reads zero after addi x0", 0, r);
 
 	/* Branches compare signed and unsigned as their mnemonics say. */
-	asm volatile("li %0, 0\n\tblt %1, %2, 1f\n\tli %0, 1\n1:"
-		     : "=&r"(r)
-		     : "r"(-1l), "r"(0l));
+	asm volatile("li %0, 0\n\tblt %1, %2, 1f\n\tli %0, 1\n1:" : "=&r"(r) : "r"(-1l), "r"(0l));
 	CHECK_EQ("blt -1 < 0 taken", 0, r);
-	asm volatile("li %0, 0\n\tbltu %1, %2, 1f\n\tli %0, 1\n1:"
-		     : "=&r"(r)
-		     : "r"(-1l), "r"(0l));
+	asm volatile("li %0, 0\n\tbltu %1, %2, 1f\n\tli %0, 1\n1:" : "=&r"(r) : "r"(-1l), "r"(0l));
 	CHECK_EQ("bltu max < 0 not taken", 1, r);
-	asm volatile("li %0, 0\n\tbgeu %1, %2, 1f\n\tli %0, 1\n1:"
-		     : "=&r"(r)
-		     : "r"(-1l), "r"(0l));
+	asm volatile("li %0, 0\n\tbgeu %1, %2, 1f\n\tli %0, 1\n1:" : "=&r"(r) : "r"(-1l), "r"(0l));
 	CHECK_EQ("bgeu max >= 0 taken", 0, r);
-	asm volatile("li %0, 0\n\tbge %1, %2, 1f\n\tli %0, 1\n1:"
-		     : "=&r"(r)
-		     : "r"(-1l), "r"(0l));
+	asm volatile("li %0, 0\n\tbge %1, %2, 1f\n\tli %0, 1\n1:" : "=&r"(r) : "r"(-1l), "r"(0l));
 	CHECK_EQ("bge -1 >= 0 not taken", 1, r);
 	/* jalr clears bit 0 of the target. */
 	asm volatile("lla t0, 1f\n\taddi t0, t0, 1\n\tli %0, 1\n\tjalr x0, 0(t0)\n\tli %0, 2\n"

@@ -20,17 +20,17 @@ static uint64_t ref_load(const uint8_t *p, unsigned int n)
 	return v;
 }
 
-#define LD(insn, addr)                                                                             \
-	({                                                                                         \
-		uint64_t __v;                                                                      \
-		asm volatile(insn " %0, 0(%1)" : "=r"(__v) : "r"(addr) : "memory");                \
-		__v;                                                                               \
+#define LD(insn, addr)                                                              \
+	({                                                                          \
+		uint64_t __v;                                                       \
+		asm volatile(insn " %0, 0(%1)" : "=r"(__v) : "r"(addr) : "memory"); \
+		__v;                                                                \
 	})
 #define ST(insn, addr, val) asm volatile(insn " %1, 0(%0)" : : "r"(addr), "r"(val) : "memory")
 
 int main(unsigned long hartid, unsigned long dtb)
 {
-	static const unsigned long bases[] = { 0, 4096 - 8 };
+	static const unsigned long bases[] = {0, 4096 - 8};
 	uint64_t v;
 
 	(void)hartid;
@@ -72,9 +72,15 @@ int main(unsigned long hartid, unsigned long dtb)
 	ST("sd", page + 3, 0x400921fb54442d18ull);
 	asm volatile("fld ft0, 0(%1)\n\tfmv.x.d %0, ft0" : "=r"(v) : "r"(page + 3) : "ft0");
 	CHECK_EQ("fld misaligned", 0x400921fb54442d18ull, v);
-	asm volatile("fmv.d.x ft0, %1\n\tfsd ft0, 0(%0)" : : "r"(page + 4093), "r"(0x3ff0000000000001ull) : "ft0", "memory");
+	asm volatile("fmv.d.x ft0, %1\n\tfsd ft0, 0(%0)"
+		     :
+		     : "r"(page + 4093), "r"(0x3ff0000000000001ull)
+		     : "ft0", "memory");
 	CHECK_EQ("fsd misaligned across page", 0x3ff0000000000001ull, ref_load(page + 4093, 8));
-	asm volatile("fmv.w.x ft0, %1\n\tfsw ft0, 0(%0)" : : "r"(page + 4094), "r"(0x3f800000ull) : "ft0", "memory");
+	asm volatile("fmv.w.x ft0, %1\n\tfsw ft0, 0(%0)"
+		     :
+		     : "r"(page + 4094), "r"(0x3f800000ull)
+		     : "ft0", "memory");
 	asm volatile("flw ft1, 0(%1)\n\tfmv.x.w %0, ft1" : "=r"(v) : "r"(page + 4094) : "ft1");
 	CHECK_EQ("fsw/flw misaligned across page", 0x3f800000, (uint32_t)v);
 

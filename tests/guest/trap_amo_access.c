@@ -7,16 +7,16 @@
  */
 #include "guest.h"
 
-#define EXPECT_FAULT(name, want, addr, text)                                                       \
-	do {                                                                                       \
-		struct trap_info __t;                                                              \
-		unsigned long __rd = 0;                                                            \
-		trap_expect();                                                                     \
-		asm volatile(text : "+r"(__rd) : "r"(addr), "r"(1ul) : "memory");                  \
-		__t = trap_result();                                                               \
-		CHECK_EQ(name " faults once", 1, __t.taken);                                       \
-		CHECK_EQ(name " scause", want, __t.cause);                                         \
-		CHECK_EQ(name " stval", (unsigned long)(addr), __t.tval);                          \
+#define EXPECT_FAULT(name, want, addr, text)                                      \
+	do {                                                                      \
+		struct trap_info __t;                                             \
+		unsigned long __rd = 0;                                           \
+		trap_expect();                                                    \
+		asm volatile(text : "+r"(__rd) : "r"(addr), "r"(1ul) : "memory"); \
+		__t = trap_result();                                              \
+		CHECK_EQ(name " faults once", 1, __t.taken);                      \
+		CHECK_EQ(name " scause", want, __t.cause);                        \
+		CHECK_EQ(name " stval", (unsigned long)(addr), __t.tval);         \
 	} while (0)
 
 int main(unsigned long hartid, unsigned long dtb)

@@ -9,19 +9,19 @@
  */
 #include "guest.h"
 
-#define ILLEGAL_CASE(name, bits, text)                                                             \
-	do {                                                                                       \
-		unsigned long __pc, __keep = 0x1234;                                               \
-		struct trap_info __t;                                                              \
-		trap_expect();                                                                     \
-		asm volatile("lla %0, 1f\n1:\t" text : "=&r"(__pc), "+r"(__keep) : : "memory");    \
-		__t = trap_result();                                                               \
-		CHECK_EQ(name " traps once", 1, __t.taken);                                        \
-		CHECK_EQ(name " scause", CAUSE_ILLEGAL_INSTRUCTION, __t.cause);                    \
-		CHECK_EQ(name " sepc", __pc, __t.epc);                                             \
-		CHECK_EQ(name " stval", bits, __t.tval);                                           \
-		CHECK_EQ(name " from S", PRV_S, __t.from_priv);                                    \
-		CHECK_EQ(name " leaves registers", 0x1234, __keep);                                \
+#define ILLEGAL_CASE(name, bits, text)                                                          \
+	do {                                                                                    \
+		unsigned long __pc, __keep = 0x1234;                                            \
+		struct trap_info __t;                                                           \
+		trap_expect();                                                                  \
+		asm volatile("lla %0, 1f\n1:\t" text : "=&r"(__pc), "+r"(__keep) : : "memory"); \
+		__t = trap_result();                                                            \
+		CHECK_EQ(name " traps once", 1, __t.taken);                                     \
+		CHECK_EQ(name " scause", CAUSE_ILLEGAL_INSTRUCTION, __t.cause);                 \
+		CHECK_EQ(name " sepc", __pc, __t.epc);                                          \
+		CHECK_EQ(name " stval", bits, __t.tval);                                        \
+		CHECK_EQ(name " from S", PRV_S, __t.from_priv);                                 \
+		CHECK_EQ(name " leaves registers", 0x1234, __keep);                             \
 	} while (0)
 
 static long u_illegal(long arg)
@@ -37,7 +37,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	(void)hartid;
 	(void)dtb;
 	ILLEGAL_CASE("all-ones word", 0xffffffff, ".4byte 0xffffffff");
-	ILLEGAL_CASE("unimp (csrrw x0, cycle, x0)", 0xc0001073, ".option push\n.option norvc\nunimp\n.option pop");
+	ILLEGAL_CASE("unimp (csrrw x0, cycle, x0)", 0xc0001073,
+		     ".option push\n.option norvc\nunimp\n.option pop");
 	ILLEGAL_CASE("custom-0 opcode", 0x0000000b, ".4byte 0x0000000b");
 	ILLEGAL_CASE("reserved OP funct7 (slt with funct7=0x20)", 0x40002033, ".4byte 0x40002033");
 	ILLEGAL_CASE("mret from S", 0x30200073, "mret");

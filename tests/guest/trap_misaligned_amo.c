@@ -10,16 +10,16 @@
 
 static volatile uint64_t buf[4] __attribute__((aligned(64)));
 
-#define EXPECT_MISALIGNED(name, want, addr, text)                                                 \
-	do {                                                                                       \
-		struct trap_info __t;                                                              \
-		unsigned long __rd = 0;                                                            \
-		trap_expect();                                                                     \
-		asm volatile(text : "+r"(__rd) : "r"(addr), "r"(1ul) : "memory");                  \
-		__t = trap_result();                                                               \
-		CHECK_EQ(name " traps once", 1, __t.taken);                                        \
-		CHECK_EQ(name " scause", want, __t.cause);                                        \
-		CHECK_EQ(name " stval is the address", (unsigned long)(addr), __t.tval);           \
+#define EXPECT_MISALIGNED(name, want, addr, text)                                        \
+	do {                                                                             \
+		struct trap_info __t;                                                    \
+		unsigned long __rd = 0;                                                  \
+		trap_expect();                                                           \
+		asm volatile(text : "+r"(__rd) : "r"(addr), "r"(1ul) : "memory");        \
+		__t = trap_result();                                                     \
+		CHECK_EQ(name " traps once", 1, __t.taken);                              \
+		CHECK_EQ(name " scause", want, __t.cause);                               \
+		CHECK_EQ(name " stval is the address", (unsigned long)(addr), __t.tval); \
 	} while (0)
 
 int main(unsigned long hartid, unsigned long dtb)
@@ -33,9 +33,11 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	EXPECT_MISALIGNED("amoadd.w at +1", CAUSE_MISALIGNED_STORE, p + 1, "amoadd.w %0, %2, (%1)");
 	EXPECT_MISALIGNED("amoadd.w at +2", CAUSE_MISALIGNED_STORE, p + 2, "amoadd.w %0, %2, (%1)");
-	EXPECT_MISALIGNED("amoswap.d at +4", CAUSE_MISALIGNED_STORE, p + 4, "amoswap.d %0, %2, (%1)");
+	EXPECT_MISALIGNED("amoswap.d at +4", CAUSE_MISALIGNED_STORE, p + 4,
+			  "amoswap.d %0, %2, (%1)");
 	EXPECT_MISALIGNED("amoor.d at +7", CAUSE_MISALIGNED_STORE, p + 7, "amoor.d %0, %2, (%1)");
-	EXPECT_MISALIGNED("amomaxu.w at +6", CAUSE_MISALIGNED_STORE, p + 6, "amomaxu.w %0, %2, (%1)");
+	EXPECT_MISALIGNED("amomaxu.w at +6", CAUSE_MISALIGNED_STORE, p + 6,
+			  "amomaxu.w %0, %2, (%1)");
 	EXPECT_MISALIGNED("lr.w at +2", CAUSE_MISALIGNED_LOAD, p + 2, "lr.w %0, (%1)");
 	EXPECT_MISALIGNED("lr.d at +4", CAUSE_MISALIGNED_LOAD, p + 4, "lr.d %0, (%1)");
 	EXPECT_MISALIGNED("sc.w at +1", CAUSE_MISALIGNED_STORE, p + 1, "sc.w %0, %2, (%1)");

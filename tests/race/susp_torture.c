@@ -33,8 +33,13 @@
  *   hops=N      links per chain (default 8)
  *   tokens=N    chains started at boot and at each resume (default 1)
  *   tries=N     stopped harts a link tries to start (default 3)
+ *   down=P      percent of links that first try a hart below them (default 75)
+ *   pause=N     spin N loop iterations between SUSP calls (default 0), so
+ *               that the chains get more of pm_lock
  *   park=N      a second caller parks after about 1 in N denials (default 4)
  *   expect=clean|any   check the outcome, or only report it (default clean)
+ *   stop_on_violation=1  end at the first commit after which the VMM counts
+ *               a violation, and log how many attempts it took
  */
 #include "guest.h"
 #include "race.h"
@@ -43,7 +48,7 @@
 #define OPAQUE_CALLER 0xca11e7ul /* start a caller (at boot, or unparking it) */
 
 static struct {
-	unsigned long n, callers, attempts, hops, tokens, tries, park, clean;
+	unsigned long n, callers, attempts, hops, tokens, tries, down, park, pause, clean, stop_early;
 } cfg;
 
 /* Per-hart counts, written only by their hart.  One cache line each. */
@@ -58,6 +63,8 @@ static volatile unsigned long budget_used; /* SUSP attempts claimed, all callers
 static volatile int done; /* the budget is spent: wind down */
 static volatile unsigned long finisher; /* 1 + the hart that reports */
 static volatile unsigned long parked; /* 1 + the parked caller, or 0 */
+static volatile unsigned long first_violation; /* attempts when one was first seen */
+static volatile unsigned long first_starts; /* and hart starts */
 
 static bool is_caller(unsigned long id)
 {
@@ -80,17 +87,24 @@ static long start_hart(unsigned long me, unsigned long t, unsigned long opaque)
 /*
  * Start one stopped hart (not @me) at race_entry with @opaque: up to
  * cfg.tries harts from a random one on.  Callers are targets only with two
- * callers (a parked one), and then only for chains.
+ * callers (a parked one), and then only for chains.  The first pick is below
+ * @me cfg.down percent of the time: the SUSP scan runs upwards, so the race
+ * is a start of a hart it has passed by a hart it has not reached.
  */
 static void start_one(unsigned long me, unsigned long opaque, bool callers_too)
 {
-	unsigned long first = race_rand(me) % cfg.n, tried = 0;
+	unsigned long lo = callers_too ? 0 : cfg.callers, span = cfg.n - lo;
+	unsigned long r = race_rand(me), first, tried = 0;
 
-	for (unsigned long i = 0; i < cfg.n && tried < cfg.tries; i++) {
-		unsigned long t = (first + i) % cfg.n;
+	if (me > lo && (r >> 40) % 100 < cfg.down)
+		first = lo + r % (me - lo);
+	else
+		first = lo + r % span;
+	for (unsigned long i = 0; i < span && tried < cfg.tries; i++) {
+		unsigned long t = lo + (first - lo + i) % span;
 		long err;
 
-		if (t == me || (is_caller(t) && !callers_too))
+		if (t == me)
 			continue;
 		tried++;
 		err = start_hart(me, t, opaque);
@@ -140,9 +154,15 @@ static __attribute__((noreturn)) void finish(unsigned long me)
 		 "starts=%lu busy=%lu parks=%lu odd=%lu",
 		 cfg.callers, cfg.n, s.attempts, s.commits, s.denied, s.violations, s.starts,
 		 sum.busy, sum.parks, sum.susp_other + sum.start_other);
+	if (first_violation)
+		test_log("first violation after %lu attempts, %lu starts", first_violation,
+			 first_starts);
 	test_log("guest counts attempts=%lu commits=%lu denied=%lu starts=%lu", sum.attempts,
 		 sum.commits, sum.denied, sum.starts);
-	CHECK_EQ("SUSP attempts made", cfg.attempts, sum.attempts);
+	if (!first_violation)
+		CHECK_EQ("SUSP attempts made", cfg.attempts, sum.attempts);
+	else
+		CHECK("SUSP attempts made", sum.attempts > 0);
 	if (cfg.clean && test_ucall_active()) {
 		CHECK_EQ("no I1/I2/I3 violations", 0, s.violations);
 		CHECK("some SUSP committed", s.commits > 0);
@@ -174,6 +194,8 @@ static __attribute__((noreturn)) void caller_loop(unsigned long me)
 
 		if (done || __atomic_fetch_add(&budget_used, 1, __ATOMIC_SEQ_CST) >= cfg.attempts)
 			wind_down(me);
+		for (unsigned long i = 0; i < cfg.pause; i++)
+			asm volatile("" : : : "memory");
 		cnt[me].attempts++;
 		r = sbi_system_suspend(SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM,
 				       (unsigned long)race_entry, OPAQUE_RESUME);
@@ -199,6 +221,12 @@ void race_hart_entry(unsigned long me, unsigned long opaque)
 		chain_link(me, opaque);
 	if (opaque == OPAQUE_RESUME) {
 		cnt[me].commits++;
+		/* I1 is checked at the commit: a violation shows at once. */
+		if (cfg.stop_early && !first_violation && race_stat(HV_UCALL_STAT_VIOLATIONS)) {
+			first_violation = budget_used;
+			first_starts = race_stat(HV_UCALL_STAT_HART_STARTS);
+			done = 1;
+		}
 		restart_chains(me);
 	} else {
 		/* Started as a caller, at boot or out of parking. */
@@ -219,8 +247,11 @@ int main(unsigned long hartid, unsigned long dtb)
 	cfg.hops = race_param(args, "hops", 8);
 	cfg.tokens = race_param(args, "tokens", 1);
 	cfg.tries = race_param(args, "tries", 3);
+	cfg.down = race_param(args, "down", 75);
+	cfg.pause = race_param(args, "pause", 0);
 	cfg.park = race_param(args, "park", 4) ?: 1;
 	cfg.clean = !race_param_is(args, "expect", "any");
+	cfg.stop_early = race_param(args, "stop_on_violation", 0);
 	test_log("susp torture: harts=%lu callers=%lu attempts=%lu hops=%lu tokens=%lu "
 		 "expect=%s",
 		 cfg.n, cfg.callers, cfg.attempts, cfg.hops, cfg.tokens,

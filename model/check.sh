@@ -122,13 +122,12 @@ judge() {
 	local stats="${states:-?} states, ${secs:-?} s"
 
 	if [ "$expect" = verify ]; then
-		# (pan also says "Search not completed" after stopping at an error)
-		if grep -qiE 'out of memory|MEMLIM|max search depth too small|Search not completed' pan.out; then
-			echo "FAIL model-$name: search truncated: $(grep -iE 'out of memory|MEMLIM|depth too small|not completed' pan.out | head -1) ($stats)"
-			return
-		fi
 		if ! grep -q 'errors: 0$' pan.out; then
 			echo "FAIL model-$name: expected no errors, got: $(grep -m1 -E 'pan:1:|errors:' pan.out) ($stats)"
+			return
+		fi
+		if grep -qiE 'out of memory|MEMLIM|max search depth too small|Search not completed' pan.out; then
+			echo "FAIL model-$name: search truncated: $(grep -iE 'out of memory|MEMLIM|depth too small|not completed' pan.out | head -1) ($stats)"
 			return
 		fi
 		# Non-vacuity.  hv.pml: every statement must be reachable except process ends

@@ -189,6 +189,22 @@ enum hv_reg {
 int hv_vcpu_get_reg(struct hv_vcpu *vcpu, unsigned int reg, uint64_t *val);
 int hv_vcpu_set_reg(struct hv_vcpu *vcpu, unsigned int reg, uint64_t val);
 
+/* Interrupt lines a device (the interrupt controller) can drive on a hart. */
+enum hv_irq_line {
+	HV_IRQ_SSI = 1, /* supervisor software interrupt (sip.SSIP) */
+	HV_IRQ_SEI = 9, /* supervisor external interrupt (sip.SEIP) */
+};
+
+/*
+ * hv_vcpu_set_irq_line() - raise (@level != 0) or lower an interrupt line of
+ * the hart and kick it.  Takes no lock, so a device may call it under its
+ * own.  Any thread.  Returns 0, -EINVAL.
+ */
+int hv_vcpu_set_irq_line(struct hv_vcpu *vcpu, unsigned int line, int level);
+
+/* hv_vm_get_vcpu() - the vCPU with id @id, or NULL.  Any thread. */
+struct hv_vcpu *hv_vm_get_vcpu(struct hv_vm *vm, unsigned int id);
+
 /* ---- power state ---------------------------------------------------------- */
 
 /* As KVM: a vCPU is either runnable or stopped. */

@@ -8,6 +8,7 @@
 #define HV_CLI_CLI_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,17 +62,34 @@ int cli_run(const struct cli_config *cfg);
 struct cli_machine;
 void cli_ucall(void *opaque, struct hv_vcpu *vcpu, struct hv_exit *exit);
 
-/* The console on stdin/stdout; lock guards the input side. */
+/* The console on stdin/stdout (console.c); lock guards the input side. */
+#define CLI_CONSOLE_RING 4096
+struct uart8250;
 struct cli_console {
 	pthread_mutex_t lock;
-	int pushback; /* a byte read while waiting, or -1 */
+	pthread_cond_t cond; /* signalled on input and at end of file */
+	pthread_t thread;
+	uint8_t ring[CLI_CONSOLE_RING];
+	unsigned int head, count;
+	uint64_t seq; /* bytes received so far: a suspended system wakes when it moves */
 	bool eof;
+	bool stopping, running;
+	int stop_pipe[2];
+	struct uart8250 *uart;
+	_Atomic bool route_uart; /* the guest last wrote to the UART, not the SBI console */
 };
 
-void cli_console_init(struct cli_console *con);
+/* Start the input thread; puts a terminal in raw mode.  Returns 0 or -EAGAIN. */
+int cli_console_init(struct cli_console *con, struct uart8250 *uart);
+/* Stop the input thread and restore the terminal. */
+void cli_console_fini(struct cli_console *con);
+/* hv_console_ops.write (opaque: struct cli_console, or NULL) */
 void cli_console_write(void *opaque, const uint8_t *buf, size_t len);
-int cli_console_read(void *opaque); /* opaque: struct cli_console */
-/* Wait until @deadline_ns (at most ~100 ms) for console input; true if some is waiting. */
+/* uart8250_config.tx (opaque: struct cli_console) */
+void cli_console_uart_tx(void *opaque, uint8_t byte);
+/* hv_console_ops.read: a byte for the SBI console, or -1 */
+int cli_console_read(void *opaque);
+/* Wait until @deadline_ns (at most ~100 ms) for new console input; true if some came. */
 bool cli_console_wait(struct cli_console *con, uint64_t deadline_ns);
 
 #endif /* HV_CLI_CLI_H */

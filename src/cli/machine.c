@@ -60,11 +60,6 @@ static void image_read(struct cli_image *img, const char *what, const char *path
 	close(fd);
 }
 
-static void uart_tx(void *opaque, uint8_t byte)
-{
-	cli_console_write(opaque, &byte, 1);
-}
-
 static int machine_build_dtb(struct cli_machine *m, uint64_t initrd_start, uint64_t initrd_end,
 			     void *buf, size_t size)
 {
@@ -259,7 +254,8 @@ int cli_run(const struct cli_config *cfg)
 	struct hv_vm_config vc = { .ram_size = cfg->mem, .nr_vcpus = cfg->cpus };
 	struct hv_console_ops con = { cli_console_write, cli_console_read };
 	struct hv_run_ops ops = { .sbi_call = cli_ucall, .opaque = &m };
-	struct uart8250_config uc = { .base = UART_BASE, .irq = UART_IRQ, .tx = uart_tx };
+	struct uart8250_config uc = { .base = UART_BASE, .irq = UART_IRQ,
+				      .tx = cli_console_uart_tx };
 	int r, code;
 
 	image_read(&m.kernel, "kernel", cfg->kernel);
@@ -280,7 +276,6 @@ int cli_run(const struct cli_config *cfg)
 		if (r)
 			cli_die(CLI_EXIT_INTERNAL, "cannot create vCPU %u: %s", i, strerror(-r));
 	}
-	cli_console_init(&m.console);
 	pthread_mutex_init(&m.ucall.lock, NULL);
 	hv_vm_set_console(m.vm, &con, &m.console);
 	uc.opaque = &m.console;
@@ -296,12 +291,15 @@ int cli_run(const struct cli_config *cfg)
 		code = CLI_EXIT_OK;
 		goto out;
 	}
+	if (cli_console_init(&m.console, m.uart))
+		cli_die(CLI_EXIT_INTERNAL, "cannot start the console input thread");
 	machine_boot(&m, false);
 	r = hv_vm_start(m.vm, &ops);
 	if (r)
 		cli_die(CLI_EXIT_INTERNAL, "cannot start vCPU threads: %s", strerror(-r));
 	code = machine_event_loop(&m);
 	hv_vm_stop(m.vm);
+	cli_console_fini(&m.console);
 out:
 	hv_vm_destroy(m.vm);
 	uart8250_destroy(m.uart);

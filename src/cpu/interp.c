@@ -66,7 +66,13 @@ static inline bool op_is_rel_jump(unsigned int op)
 	       op == DECODE_OP_JAL_X;
 }
 
-static void slot_fill(struct dslot *s, const struct decode_insn *d, const void *const *labels)
+/*
+ * @labels: interp_run()'s tables, [0] for 4-byte instructions and [1] for
+ * the 2-byte copies of the handlers in DECODE_RVC_OPS (test_decode checks
+ * that compressed instructions decode to nothing else).
+ */
+static void slot_fill(struct dslot *s, const struct decode_insn *d,
+		      const void *const (*labels)[DECODE_OP_NR])
 {
 	s->rd = d->rd;
 	s->rs1 = d->rs1;
@@ -77,7 +83,7 @@ static void slot_fill(struct dslot *s, const struct decode_insn *d, const void *
 		s->imm = d->imm * (int32_t)(sizeof(struct dslot) / 2); /* bytes of slots */
 	else if (op_is_fp_arith(d->op))
 		s->imm = d->rm | d->rs3 << 8;
-	s->h = labels[d->op];
+	s->h = labels[d->len == 2][d->op];
 }
 
 static inline uint64_t mulh(int64_t a, int64_t b)
@@ -170,8 +176,13 @@ static inline void interp_fence(int32_t imm)
 __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 {
 #define INTERP_LABEL(name) [DECODE_OP_##name] = &&op_##name,
-	static const void *const labels[DECODE_OP_NR] = {DECODE_OPS(INTERP_LABEL)};
+#define INTERP_LABEL_C(name) [DECODE_OP_##name] = &&op_##name##_C,
+	static const void *const labels[2][DECODE_OP_NR] = {
+		{DECODE_OPS(INTERP_LABEL)},
+		{DECODE_RVC_OPS(INTERP_LABEL_C)},
+	};
 #undef INTERP_LABEL
+#undef INTERP_LABEL_C
 	struct cpu_internal *const in = c->internal;
 	_Atomic uint32_t *const att = in->attention;
 	uint64_t *const x = c->x;
@@ -199,7 +210,7 @@ __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint6
 
 /* The pc of the instruction in slot s. */
 #define PC() (vbase + (((uintptr_t)s - (uintptr_t)s0) >> DSLOT_PC_SHIFT))
-#define NEXT_PC() (PC() + (s->ln >> DSLOT_PC_SHIFT))
+#define NEXT_PC() (PC() + (ln_ >> DSLOT_PC_SHIFT))
 #define RD (s->rd)
 #define RS1 (x[s->rs1])
 #define RS2 (x[s->rs2])
@@ -211,14 +222,35 @@ __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint6
 		x[0] = 0;         \
 	} while (0)
 #define DISPATCH() goto *s->h
-/* Retire the instruction in slot s and run the one after it. */
+/*
+ * Retire the instruction in slot s and run the one after it.  ln_ is a
+ * constant in every handler (see INSN): advancing by a value loaded from
+ * the slot would put a load on the critical path of every instruction.
+ */
 #define NEXT()                                                      \
 	do {                                                        \
-		s = (struct dslot *)((char *)s + s->ln);            \
+		s = (struct dslot *)((char *)s + ln_);              \
 		if (unlikely(--left <= 0))                          \
 			goto ev;                                    \
 		DISPATCH();                                         \
 	} while (0)
+/* A handler; its body sees ln_, the instruction's length in slot bytes. */
+#define INSN(name, ...)                          \
+	op_##name:                               \
+	{                                        \
+		const unsigned int ln_ = 32;     \
+		(void)ln_;                       \
+		__VA_ARGS__                      \
+	}
+/* A handler that compressed instructions use too: a second copy for 2 bytes. */
+#define INSN2(name, ...)                         \
+	INSN(name, __VA_ARGS__)                  \
+	op_##name##_C:                           \
+	{                                        \
+		const unsigned int ln_ = 16;     \
+		(void)ln_;                       \
+		__VA_ARGS__                      \
+	}
 /* Retire a taken branch/jump that landed on slot s (in this page). */
 #define CF_NEXT()                                                                          \
 	do {                                                                               \
@@ -283,10 +315,11 @@ __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint6
 		if (likely(e_->tag == (va_ & (TLB_PAGE_MASK | (sizeof(T) - 1))))) {        \
 			v = __atomic_load_n((const T *)(e_->addend + va_), __ATOMIC_RELAXED); \
 		} else {                                                                    \
-			uint64_t tv_;                                                       \
-			int r_ = mem_load(c, va_, sizeof(T), &v, &tv_);                     \
+			uint64_t tv_, v_;                                                   \
+			int r_ = mem_load(c, va_, sizeof(T), &v_, &tv_);                    \
 			if (unlikely(r_))                                                   \
 				EXC(r_, tv_);                                               \
+			v = v_;                                                             \
 		}                                                                           \
 	} while (0)
 #define STORE(T, val)                                                                       \
@@ -317,22 +350,12 @@ __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint6
 			EXC(r_, RS1);                                           \
 		p = h_;                                                         \
 	} while (0)
-#define AMO_W(name, expr)                                                         \
-	op_##name:                                                                \
-	{                                                                         \
-		ATOMIC_PTR(uint32_t, MMU_WRITE, p);                               \
-		uint32_t b = (uint32_t)RS2;                                       \
-		WX(RD, sext32(expr));                                             \
-		NEXT();                                                           \
-	}
-#define AMO_D(name, expr)                                                         \
-	op_##name:                                                                \
-	{                                                                         \
-		ATOMIC_PTR(uint64_t, MMU_WRITE, p);                               \
-		uint64_t b = RS2;                                                 \
-		WX(RD, (expr));                                                   \
-		NEXT();                                                           \
-	}
+#define AMO_W(name, ...)                                           \
+	INSN(name, ATOMIC_PTR(uint32_t, MMU_WRITE, p);             \
+	     uint32_t b = (uint32_t)RS2; WX(RD, sext32(__VA_ARGS__)); NEXT();)
+#define AMO_D(name, ...)                                           \
+	INSN(name, ATOMIC_PTR(uint64_t, MMU_WRITE, p); uint64_t b = RS2; \
+	     WX(RD, (__VA_ARGS__)); NEXT();)
 
 /* FP: sstatus.FS Off makes every FP instruction illegal. */
 #define FP_ON()                                                              \
@@ -361,33 +384,17 @@ __attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint6
 	} while (0)
 /*
  * An FP result to f[rd].  FP_RM() is harmless for the operations without a
- * rounding mode: their funct3 is never 7.
+ * rounding mode: their rm field reads 0.
  */
-#define FOP(name, expr)                 \
-	op_##name:                               \
-	{                                        \
-		FP_ON();                         \
-		FP_RM(rm);                       \
-		(void)rm;                        \
-		F(RD) = (expr);                  \
-		FP_DIRTY();                      \
-		NEXT();                          \
-	}
+#define FOP(name, ...)                                                       \
+	INSN(name, FP_ON(); FP_RM(rm); (void)rm; F(RD) = (__VA_ARGS__); FP_DIRTY(); NEXT();)
 /* An integer result to x[rd]; fflags written only if an exception was raised. */
-#define FOPX(name, expr)                                  \
-	op_##name:                                        \
-	{                                                 \
-		uint32_t fl = 0;                          \
-		FP_ON();                                  \
-		FP_RM(rm);                                \
-		(void)rm;                                 \
-		WX(RD, (expr));                           \
-		if (fl) {                                 \
-			in->csrs.fflags |= fl;            \
-			FP_DIRTY();                       \
-		}                                         \
-		NEXT();                                   \
-	}
+#define FOPX(name, ...)                                                      \
+	INSN(name, uint32_t fl = 0; FP_ON(); FP_RM(rm); (void)rm; WX(RD, (__VA_ARGS__)); \
+	     if (fl) {                                                         \
+		     in->csrs.fflags |= fl;                                    \
+		     FP_DIRTY();                                               \
+	     } NEXT();)
 
 lookup: {
 	uint64_t pc = c->pc;
@@ -508,261 +515,99 @@ op_PAGE_END:
 		goto ev_pc;
 	goto lookup;
 
-op_ILLEGAL:
-	EXC(CAUSE_ILLEGAL_INSTRUCTION, (uint32_t)s->imm);
-
-op_NOP:
-	NEXT();
+	INSN2(ILLEGAL, EXC(CAUSE_ILLEGAL_INSTRUCTION, (uint32_t)s->imm);)
+	INSN2(NOP, NEXT();)
 
 	/* ---- RV64I ------------------------------------------------------------------- */
 
-op_LUI:
-	x[RD] = (uint64_t)IMM;
-	NEXT();
-op_AUIPC:
-	x[RD] = PC() + (uint64_t)IMM;
-	NEXT();
-op_JAL:
-	x[RD] = NEXT_PC();
-	JUMP_REL();
-op_JAL_X:
-	JUMP_REL();
-op_JALR: {
-	uint64_t t = (RS1 + (uint64_t)IMM) & ~1ull;
+	INSN2(LUI, x[RD] = (uint64_t)IMM; NEXT();)
+	INSN(AUIPC, x[RD] = PC() + (uint64_t)IMM; NEXT();)
+	INSN(JAL, x[RD] = NEXT_PC(); JUMP_REL();)
+	INSN2(JAL_X, JUMP_REL();)
+	INSN2(JALR, uint64_t t = (RS1 + (uint64_t)IMM) & ~1ull; x[RD] = NEXT_PC(); JUMP_ABS(t);)
+	INSN2(JALR_X, JUMP_ABS((RS1 + (uint64_t)IMM) & ~1ull);)
 
-	x[RD] = NEXT_PC();
-	JUMP_ABS(t);
-}
-op_JALR_X:
-	JUMP_ABS((RS1 + (uint64_t)IMM) & ~1ull);
+	INSN2(BEQ, BRANCH(RS1 == RS2);)
+	INSN2(BNE, BRANCH(RS1 != RS2);)
+	INSN(BLT, BRANCH((int64_t)RS1 < (int64_t)RS2);)
+	INSN(BGE, BRANCH((int64_t)RS1 >= (int64_t)RS2);)
+	INSN(BLTU, BRANCH(RS1 < RS2);)
+	INSN(BGEU, BRANCH(RS1 >= RS2);)
 
-op_BEQ:
-	BRANCH(RS1 == RS2);
-op_BNE:
-	BRANCH(RS1 != RS2);
-op_BLT:
-	BRANCH((int64_t)RS1 < (int64_t)RS2);
-op_BGE:
-	BRANCH((int64_t)RS1 >= (int64_t)RS2);
-op_BLTU:
-	BRANCH(RS1 < RS2);
-op_BGEU:
-	BRANCH(RS1 >= RS2);
+	/* Loads may target x0 (they still access memory): WX. */
+	INSN(LB, LOAD(uint8_t, v); WX(RD, (uint64_t)(int64_t)(int8_t)v); NEXT();)
+	INSN(LH, LOAD(uint16_t, v); WX(RD, (uint64_t)(int64_t)(int16_t)v); NEXT();)
+	INSN2(LW, LOAD(uint32_t, v); WX(RD, sext32(v)); NEXT();)
+	INSN2(LD, LOAD(uint64_t, v); WX(RD, v); NEXT();)
+	INSN(LBU, LOAD(uint8_t, v); WX(RD, (uint8_t)v); NEXT();)
+	INSN(LHU, LOAD(uint16_t, v); WX(RD, (uint16_t)v); NEXT();)
+	INSN(LWU, LOAD(uint32_t, v); WX(RD, (uint32_t)v); NEXT();)
+	INSN(SB, STORE(uint8_t, RS2); NEXT();)
+	INSN(SH, STORE(uint16_t, RS2); NEXT();)
+	INSN2(SW, STORE(uint32_t, RS2); NEXT();)
+	INSN2(SD, STORE(uint64_t, RS2); NEXT();)
 
-op_LB: {
-	LOAD(uint8_t, v);
-	WX(RD, (uint64_t)(int64_t)(int8_t)v);
-	NEXT();
-}
-op_LH: {
-	LOAD(uint16_t, v);
-	WX(RD, (uint64_t)(int64_t)(int16_t)v);
-	NEXT();
-}
-op_LW: {
-	LOAD(uint32_t, v);
-	WX(RD, sext32(v));
-	NEXT();
-}
-op_LD: {
-	LOAD(uint64_t, v);
-	WX(RD, v);
-	NEXT();
-}
-op_LBU: {
-	LOAD(uint8_t, v);
-	WX(RD, (uint8_t)v);
-	NEXT();
-}
-op_LHU: {
-	LOAD(uint16_t, v);
-	WX(RD, (uint16_t)v);
-	NEXT();
-}
-op_LWU: {
-	LOAD(uint32_t, v);
-	WX(RD, (uint32_t)v);
-	NEXT();
-}
-op_SB:
-	STORE(uint8_t, RS2);
-	NEXT();
-op_SH:
-	STORE(uint16_t, RS2);
-	NEXT();
-op_SW:
-	STORE(uint32_t, RS2);
-	NEXT();
-op_SD:
-	STORE(uint64_t, RS2);
-	NEXT();
-
-op_ADDI:
-	x[RD] = RS1 + (uint64_t)IMM;
-	NEXT();
-op_SLTI:
-	x[RD] = (int64_t)RS1 < IMM;
-	NEXT();
-op_SLTIU:
-	x[RD] = RS1 < (uint64_t)IMM;
-	NEXT();
-op_XORI:
-	x[RD] = RS1 ^ (uint64_t)IMM;
-	NEXT();
-op_ORI:
-	x[RD] = RS1 | (uint64_t)IMM;
-	NEXT();
-op_ANDI:
-	x[RD] = RS1 & (uint64_t)IMM;
-	NEXT();
-op_SLLI:
-	x[RD] = RS1 << s->imm;
-	NEXT();
-op_SRLI:
-	x[RD] = RS1 >> s->imm;
-	NEXT();
-op_SRAI:
-	x[RD] = (uint64_t)((int64_t)RS1 >> s->imm);
-	NEXT();
-op_ADD:
-	x[RD] = RS1 + RS2;
-	NEXT();
-op_SUB:
-	x[RD] = RS1 - RS2;
-	NEXT();
-op_SLL:
-	x[RD] = RS1 << (RS2 & 63);
-	NEXT();
-op_SLT:
-	x[RD] = (int64_t)RS1 < (int64_t)RS2;
-	NEXT();
-op_SLTU:
-	x[RD] = RS1 < RS2;
-	NEXT();
-op_XOR:
-	x[RD] = RS1 ^ RS2;
-	NEXT();
-op_SRL:
-	x[RD] = RS1 >> (RS2 & 63);
-	NEXT();
-op_SRA:
-	x[RD] = (uint64_t)((int64_t)RS1 >> (RS2 & 63));
-	NEXT();
-op_OR:
-	x[RD] = RS1 | RS2;
-	NEXT();
-op_AND:
-	x[RD] = RS1 & RS2;
-	NEXT();
-op_ADDIW:
-	x[RD] = sext32(RS1 + (uint64_t)IMM);
-	NEXT();
-op_SLLIW:
-	x[RD] = sext32((uint32_t)RS1 << s->imm);
-	NEXT();
-op_SRLIW:
-	x[RD] = sext32((uint32_t)RS1 >> s->imm);
-	NEXT();
-op_SRAIW:
-	x[RD] = (uint64_t)(int64_t)((int32_t)RS1 >> s->imm);
-	NEXT();
-op_ADDW:
-	x[RD] = sext32(RS1 + RS2);
-	NEXT();
-op_SUBW:
-	x[RD] = sext32(RS1 - RS2);
-	NEXT();
-op_SLLW:
-	x[RD] = sext32((uint32_t)RS1 << (RS2 & 31));
-	NEXT();
-op_SRLW:
-	x[RD] = sext32((uint32_t)RS1 >> (RS2 & 31));
-	NEXT();
-op_SRAW:
-	x[RD] = (uint64_t)(int64_t)((int32_t)RS1 >> (RS2 & 31));
-	NEXT();
+	INSN2(ADDI, x[RD] = RS1 + (uint64_t)IMM; NEXT();)
+	INSN(SLTI, x[RD] = (int64_t)RS1 < IMM; NEXT();)
+	INSN(SLTIU, x[RD] = RS1 < (uint64_t)IMM; NEXT();)
+	INSN(XORI, x[RD] = RS1 ^ (uint64_t)IMM; NEXT();)
+	INSN(ORI, x[RD] = RS1 | (uint64_t)IMM; NEXT();)
+	INSN2(ANDI, x[RD] = RS1 & (uint64_t)IMM; NEXT();)
+	INSN2(SLLI, x[RD] = RS1 << s->imm; NEXT();)
+	INSN2(SRLI, x[RD] = RS1 >> s->imm; NEXT();)
+	INSN2(SRAI, x[RD] = (uint64_t)((int64_t)RS1 >> s->imm); NEXT();)
+	INSN2(ADD, x[RD] = RS1 + RS2; NEXT();)
+	INSN2(SUB, x[RD] = RS1 - RS2; NEXT();)
+	INSN(SLL, x[RD] = RS1 << (RS2 & 63); NEXT();)
+	INSN(SLT, x[RD] = (int64_t)RS1 < (int64_t)RS2; NEXT();)
+	INSN(SLTU, x[RD] = RS1 < RS2; NEXT();)
+	INSN2(XOR, x[RD] = RS1 ^ RS2; NEXT();)
+	INSN(SRL, x[RD] = RS1 >> (RS2 & 63); NEXT();)
+	INSN(SRA, x[RD] = (uint64_t)((int64_t)RS1 >> (RS2 & 63)); NEXT();)
+	INSN2(OR, x[RD] = RS1 | RS2; NEXT();)
+	INSN2(AND, x[RD] = RS1 & RS2; NEXT();)
+	INSN2(ADDIW, x[RD] = sext32(RS1 + (uint64_t)IMM); NEXT();)
+	INSN(SLLIW, x[RD] = sext32((uint32_t)RS1 << s->imm); NEXT();)
+	INSN(SRLIW, x[RD] = sext32((uint32_t)RS1 >> s->imm); NEXT();)
+	INSN(SRAIW, x[RD] = (uint64_t)(int64_t)((int32_t)RS1 >> s->imm); NEXT();)
+	INSN2(ADDW, x[RD] = sext32(RS1 + RS2); NEXT();)
+	INSN2(SUBW, x[RD] = sext32(RS1 - RS2); NEXT();)
+	INSN(SLLW, x[RD] = sext32((uint32_t)RS1 << (RS2 & 31)); NEXT();)
+	INSN(SRLW, x[RD] = sext32((uint32_t)RS1 >> (RS2 & 31)); NEXT();)
+	INSN(SRAW, x[RD] = (uint64_t)(int64_t)((int32_t)RS1 >> (RS2 & 31)); NEXT();)
 
 	/* ---- M ------------------------------------------------------------------------ */
 
-op_MUL:
-	x[RD] = RS1 * RS2;
-	NEXT();
-op_MULH:
-	x[RD] = mulh((int64_t)RS1, (int64_t)RS2);
-	NEXT();
-op_MULHSU:
-	x[RD] = mulhsu((int64_t)RS1, RS2);
-	NEXT();
-op_MULHU:
-	x[RD] = mulhu(RS1, RS2);
-	NEXT();
-op_DIV:
-	x[RD] = div64((int64_t)RS1, (int64_t)RS2);
-	NEXT();
-op_DIVU:
-	x[RD] = RS2 ? RS1 / RS2 : ~0ull;
-	NEXT();
-op_REM:
-	x[RD] = rem64((int64_t)RS1, (int64_t)RS2);
-	NEXT();
-op_REMU:
-	x[RD] = RS2 ? RS1 % RS2 : RS1;
-	NEXT();
-op_MULW:
-	x[RD] = sext32(RS1 * RS2);
-	NEXT();
-op_DIVW:
-	x[RD] = divw((int32_t)RS1, (int32_t)RS2);
-	NEXT();
-op_DIVUW:
-	x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 / (uint32_t)RS2) : ~0ull;
-	NEXT();
-op_REMW:
-	x[RD] = remw((int32_t)RS1, (int32_t)RS2);
-	NEXT();
-op_REMUW:
-	x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 % (uint32_t)RS2) : sext32(RS1);
-	NEXT();
+	INSN(MUL, x[RD] = RS1 * RS2; NEXT();)
+	INSN(MULH, x[RD] = mulh((int64_t)RS1, (int64_t)RS2); NEXT();)
+	INSN(MULHSU, x[RD] = mulhsu((int64_t)RS1, RS2); NEXT();)
+	INSN(MULHU, x[RD] = mulhu(RS1, RS2); NEXT();)
+	INSN(DIV, x[RD] = div64((int64_t)RS1, (int64_t)RS2); NEXT();)
+	INSN(DIVU, x[RD] = RS2 ? RS1 / RS2 : ~0ull; NEXT();)
+	INSN(REM, x[RD] = rem64((int64_t)RS1, (int64_t)RS2); NEXT();)
+	INSN(REMU, x[RD] = RS2 ? RS1 % RS2 : RS1; NEXT();)
+	INSN(MULW, x[RD] = sext32(RS1 * RS2); NEXT();)
+	INSN(DIVW, x[RD] = divw((int32_t)RS1, (int32_t)RS2); NEXT();)
+	INSN(DIVUW, x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 / (uint32_t)RS2) : ~0ull; NEXT();)
+	INSN(REMW, x[RD] = remw((int32_t)RS1, (int32_t)RS2); NEXT();)
+	INSN(REMUW,
+	     x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 % (uint32_t)RS2) : sext32(RS1); NEXT();)
 
 	/* ---- system -------------------------------------------------------------------- */
 
-op_FENCE:
-	interp_fence(s->imm);
-	NEXT();
-op_FENCE_I:
-	dcache_flush(in);
-	c->pc = NEXT_PC();
-	goto jump_far;
-op_ECALL:
-	if (c->priv == PRV_U)
-		EXC(CAUSE_USER_ECALL, 0);
-	/* An SBI call: the VMM handles it and steps over it. */
-	c->pc = PC();
-	ex = CPU_EXIT_ECALL;
-	goto exit_retired;
-op_EBREAK:
-	EXC(CAUSE_BREAKPOINT, PC());
-op_SRET:
-	if (c->priv == PRV_U)
-		goto illegal_rt;
-	in->resv_host = NULL; /* xRET may clear the reservation; doing so is safer */
-	trap_sret(c);
-	trap_check_irq(c);
-	goto jump_far;
-op_WFI:
-	if (c->priv == PRV_U)
-		goto illegal_rt;
-	if (cpu_irq_pending(c))
-		NEXT();
-	c->pc = NEXT_PC();
-	ex = CPU_EXIT_WFI;
-	goto exit_retired;
-op_SFENCE_VMA:
-	if (c->priv == PRV_U)
-		goto illegal_rt;
-	tlb_sfence(c, s->rs1 == 0, RS1, s->rs2 == 0, RS2);
-	c->pc = NEXT_PC();
-	goto jump_far;
+	INSN(FENCE, interp_fence(s->imm); NEXT();)
+	INSN(FENCE_I, dcache_flush(in); c->pc = NEXT_PC(); goto jump_far;)
+	/* From S-mode, an SBI call: the VMM handles it and steps over it. */
+	INSN(ECALL, if (c->priv == PRV_U) EXC(CAUSE_USER_ECALL, 0); c->pc = PC();
+	     ex = CPU_EXIT_ECALL; goto exit_retired;)
+	INSN2(EBREAK, EXC(CAUSE_BREAKPOINT, PC());)
+	/* xRET may clear the LR reservation; doing so is the safer choice. */
+	INSN(SRET, if (c->priv == PRV_U) goto illegal_rt; in->resv_host = NULL; trap_sret(c);
+	     trap_check_irq(c); goto jump_far;)
+	INSN(WFI, if (c->priv == PRV_U) goto illegal_rt; if (cpu_irq_pending(c)) NEXT();
+	     c->pc = NEXT_PC(); ex = CPU_EXIT_WFI; goto exit_retired;)
+	INSN(SFENCE_VMA, if (c->priv == PRV_U) goto illegal_rt;
+	     tlb_sfence(c, s->rs1 == 0, RS1, s->rs2 == 0, RS2); c->pc = NEXT_PC(); goto jump_far;)
 
 	/*
 	 * Zicsr.  csrrw with rd = x0 does not read; csrrs/csrrc with rs1 = x0
@@ -770,28 +615,12 @@ op_SFENCE_VMA:
 	 * interrupts may have become enabled and the translation of the pc may
 	 * have changed: both are looked at before the next instruction.
 	 */
-op_CSRRW:
-	csr_arg = RS1;
-	goto csrrw;
-op_CSRRWI:
-	csr_arg = s->rs1;
-	goto csrrw;
-op_CSRRS:
-	csr_arg = RS1;
-	csr_set = true;
-	goto csrrsc;
-op_CSRRSI:
-	csr_arg = s->rs1;
-	csr_set = true;
-	goto csrrsc;
-op_CSRRC:
-	csr_arg = RS1;
-	csr_set = false;
-	goto csrrsc;
-op_CSRRCI:
-	csr_arg = s->rs1;
-	csr_set = false;
-	goto csrrsc;
+	INSN(CSRRW, csr_arg = RS1; goto csrrw;)
+	INSN(CSRRWI, csr_arg = s->rs1; goto csrrw;)
+	INSN(CSRRS, csr_arg = RS1; csr_set = true; goto csrrsc;)
+	INSN(CSRRSI, csr_arg = s->rs1; csr_set = true; goto csrrsc;)
+	INSN(CSRRC, csr_arg = RS1; csr_set = false; goto csrrsc;)
+	INSN(CSRRCI, csr_arg = s->rs1; csr_set = false; goto csrrsc;)
 csrrw: {
 	unsigned int csr = (unsigned int)s->imm;
 	uint64_t old = 0;
@@ -805,6 +634,7 @@ csrrw: {
 	goto csr_written;
 }
 csrrsc: {
+	const unsigned int ln_ = 32;
 	unsigned int csr = (unsigned int)s->imm;
 	uint64_t old;
 
@@ -821,7 +651,7 @@ csrrsc: {
 	goto csr_written;
 }
 csr_written:
-	c->pc = NEXT_PC();
+	c->pc = PC() + 4;
 	trap_check_irq(c);
 	goto jump_far;
 
@@ -836,48 +666,20 @@ csr_written:
 	 * Linux's cmpxchg, atomics and locks) is correct under this; one that
 	 * relies on detecting an intervening write of the same value is not.
 	 */
-op_LR_W: {
-	ATOMIC_PTR(uint32_t, MMU_READ, p);
-	uint32_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
-
-	in->resv_host = p;
-	in->resv_size = 4;
-	in->resv_val = v;
-	WX(RD, sext32(v));
-	NEXT();
-}
-op_LR_D: {
-	ATOMIC_PTR(uint64_t, MMU_READ, p);
-	uint64_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
-
-	in->resv_host = p;
-	in->resv_size = 8;
-	in->resv_val = v;
-	WX(RD, v);
-	NEXT();
-}
-op_SC_W: {
-	ATOMIC_PTR(uint32_t, MMU_WRITE, p);
-	uint32_t expect = (uint32_t)in->resv_val;
-	bool ok = in->resv_host == p && in->resv_size == 4 &&
-		  __atomic_compare_exchange_n(p, &expect, (uint32_t)RS2, false, __ATOMIC_SEQ_CST,
-					      __ATOMIC_RELAXED);
-
-	in->resv_host = NULL;
-	WX(RD, !ok);
-	NEXT();
-}
-op_SC_D: {
-	ATOMIC_PTR(uint64_t, MMU_WRITE, p);
-	uint64_t expect = in->resv_val;
-	bool ok = in->resv_host == p && in->resv_size == 8 &&
-		  __atomic_compare_exchange_n(p, &expect, RS2, false, __ATOMIC_SEQ_CST,
-					      __ATOMIC_RELAXED);
-
-	in->resv_host = NULL;
-	WX(RD, !ok);
-	NEXT();
-}
+	INSN(LR_W, ATOMIC_PTR(uint32_t, MMU_READ, p); uint32_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
+	     in->resv_host = p; in->resv_size = 4; in->resv_val = v; WX(RD, sext32(v)); NEXT();)
+	INSN(LR_D, ATOMIC_PTR(uint64_t, MMU_READ, p); uint64_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
+	     in->resv_host = p; in->resv_size = 8; in->resv_val = v; WX(RD, v); NEXT();)
+	INSN(SC_W, ATOMIC_PTR(uint32_t, MMU_WRITE, p); uint32_t expect = (uint32_t)in->resv_val;
+	     bool ok = in->resv_host == p && in->resv_size == 4 &&
+		       __atomic_compare_exchange_n(p, &expect, (uint32_t)RS2, false,
+						   __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
+	     in->resv_host = NULL; WX(RD, !ok); NEXT();)
+	INSN(SC_D, ATOMIC_PTR(uint64_t, MMU_WRITE, p); uint64_t expect = in->resv_val;
+	     bool ok = in->resv_host == p && in->resv_size == 8 &&
+		       __atomic_compare_exchange_n(p, &expect, RS2, false, __ATOMIC_SEQ_CST,
+						   __ATOMIC_RELAXED);
+	     in->resv_host = NULL; WX(RD, !ok); NEXT();)
 	AMO_W(AMOSWAP_W, __atomic_exchange_n(p, b, __ATOMIC_SEQ_CST))
 	AMO_W(AMOADD_W, __atomic_fetch_add(p, b, __ATOMIC_SEQ_CST))
 	AMO_W(AMOXOR_W, __atomic_fetch_xor(p, b, __ATOMIC_SEQ_CST))
@@ -899,28 +701,11 @@ op_SC_D: {
 
 	/* ---- F and D ------------------------------------------------------------------- */
 
-op_FLW: {
-	FP_ON();
-	LOAD(uint32_t, v);
-	F(RD) = fpu_box_s((uint32_t)v);
-	FP_DIRTY();
-	NEXT();
-}
-op_FLD: {
-	FP_ON();
-	LOAD(uint64_t, v);
-	F(RD) = v;
-	FP_DIRTY();
-	NEXT();
-}
-op_FSW:
-	FP_ON();
-	STORE(uint32_t, F(s->rs2)); /* the low 32 bits, boxed or not */
-	NEXT();
-op_FSD:
-	FP_ON();
-	STORE(uint64_t, F(s->rs2));
-	NEXT();
+	INSN(FLW, FP_ON(); LOAD(uint32_t, v); F(RD) = fpu_box_s((uint32_t)v); FP_DIRTY(); NEXT();)
+	INSN2(FLD, FP_ON(); LOAD(uint64_t, v); F(RD) = v; FP_DIRTY(); NEXT();)
+	/* fsw stores the low 32 bits, boxed or not. */
+	INSN(FSW, FP_ON(); STORE(uint32_t, F(s->rs2)); NEXT();)
+	INSN2(FSD, FP_ON(); STORE(uint64_t, F(s->rs2)); NEXT();)
 
 	/* The negated forms flip signs of the inputs, as fpu.h asks. */
 	FOP(FMADD_S, fpu_box_s(fpu_fma_s(FS1, FS2, FS3, rm, FFLAGS)))

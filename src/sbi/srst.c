@@ -32,8 +32,7 @@ int sbi_srst_system_reset(struct hv_vcpu *v, uint32_t type, uint32_t reason, str
 	{
 		hv_lock_acquire(&t->state_lock);
 		__hsm_set_state(t, HV_HSM_STOPPED);
-		atomic_store(&t->attention, 1);
-		pthread_cond_broadcast(&t->wake);
+		vcpu_kick(t);
 		hv_lock_release(&t->state_lock);
 	}
 	atomic_store(&vm->sys_state,

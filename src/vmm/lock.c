@@ -103,27 +103,4 @@ void hv_lock_assert_not_held_class(unsigned int lclass)
 			lock_order_fail("class must not be held here", held[i], NULL);
 }
 
-int hv_cond_wait(pthread_cond_t *cond, struct hv_lock *l, const struct timespec *abstime)
-{
-	int r;
-
-	hv_lock_assert_held(l);
-	/* While waiting the mutex is free; the record keeps it, which is what
-	 * the order check needs since we reacquire before returning. */
-	if (abstime)
-		r = pthread_cond_timedwait(cond, &l->mutex, abstime);
-	else
-		r = pthread_cond_wait(cond, &l->mutex);
-	return -r;
-}
-
-#else
-
-int hv_cond_wait(pthread_cond_t *cond, struct hv_lock *l, const struct timespec *abstime)
-{
-	if (abstime)
-		return -pthread_cond_timedwait(cond, &l->mutex, abstime);
-	return -pthread_cond_wait(cond, &l->mutex);
-}
-
 #endif

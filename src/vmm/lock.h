@@ -60,10 +60,4 @@ static inline void hv_lock_assert_not_held_class(unsigned int lclass)
 }
 #endif
 
-/*
- * hv_cond_wait() - wait on @cond, which must be used only with @l.  The
- * debug record treats the wait as release + reacquire.
- */
-int hv_cond_wait(pthread_cond_t *cond, struct hv_lock *l, const struct timespec *abstime);
-
 #endif /* HV_VMM_LOCK_H */

@@ -56,13 +56,6 @@ void __hsm_set_state(struct hv_vcpu *v, int new_state)
 	atomic_store_explicit(&v->hsm_state, new_state, memory_order_release);
 }
 
-/* Caller holds v->state_lock: wake the vCPU thread if it sleeps. */
-static void __vcpu_wake(struct hv_vcpu *v)
-{
-	atomic_store(&v->attention, 1);
-	pthread_cond_broadcast(&v->wake);
-}
-
 void __pm_start_hart(struct hv_vcpu *v, uint64_t pc, uint64_t opaque, int pending_state)
 {
 	hv_lock_assert_held(&v->vm->pm_lock);
@@ -71,7 +64,7 @@ void __pm_start_hart(struct hv_vcpu *v, uint64_t pc, uint64_t opaque, int pendin
 	v->start_opaque = opaque;
 	v->start_reset = true;
 	__hsm_set_state(v, pending_state);
-	__vcpu_wake(v);
+	vcpu_kick(v);
 }
 
 unsigned int __pm_check_suspend_commit(struct hv_vm *vm, const struct hv_vcpu *caller)
@@ -210,7 +203,7 @@ int hv_vcpu_set_mp_state(struct hv_vcpu *v, int mp_state)
 		/* Toward the invariant: the vCPU's own lock is enough. */
 		hv_lock_acquire(&v->state_lock);
 		__hsm_set_state(v, HV_HSM_STOPPED);
-		__vcpu_wake(v);
+		vcpu_kick(v);
 		hv_lock_release(&v->state_lock);
 		return 0;
 	default:

@@ -7,18 +7,24 @@
  * the vCPU thread applies them, at the top of its loop, so nobody else ever
  * writes its registers.
  *
- * Sleeping: a STOPPED, WFI or HSM-suspended vCPU waits on vcpu->wake under
- * its state_lock and burns no CPU.  The kicker and the sleeper use a
- * Dekker-style handshake on `sleeping` (both sides sequentially consistent):
- * the sleeper publishes sleeping = true and then re-checks its wake
- * conditions; the kicker publishes its bits and then reads `sleeping`, and
- * only takes the lock to signal when the sleeper may be waiting.  So a kick
- * to a running vCPU costs two atomics and no lock.
+ * Sleeping: a STOPPED, WFI or HSM-suspended vCPU waits on a futex, the
+ * vCPU's wake_seq, and burns no CPU.  A kick publishes its work (state,
+ * request or interrupt line), bumps wake_seq, then reads `sleeping` and
+ * wakes the futex only if the vCPU may be asleep.  The sleeper sets
+ * `sleeping`, reads wake_seq, re-checks its wake conditions and waits only
+ * while wake_seq still has the value it read.  All of it is sequentially
+ * consistent, so either the sleeper sees the work or the kicker sees the
+ * sleeper.  A kick takes no lock: devices may kick under their own locks,
+ * and a kick to a running vCPU costs three atomics.
  */
 #include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cpu/riscv.h"
 #include "sbi/sbi.h"
@@ -30,11 +36,9 @@
 void vcpu_kick(struct hv_vcpu *v)
 {
 	atomic_store(&v->attention, 1);
-	if (atomic_load(&v->sleeping)) {
-		hv_lock_acquire(&v->state_lock);
-		pthread_cond_broadcast(&v->wake);
-		hv_lock_release(&v->state_lock);
-	}
+	atomic_fetch_add(&v->wake_seq, 1);
+	if (atomic_load(&v->sleeping))
+		syscall(SYS_futex, &v->wake_seq, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
 }
 
 void vcpu_request(struct hv_vcpu *v, uint32_t req)
@@ -48,10 +52,36 @@ void hv_vcpu_request_exit(struct hv_vcpu *v)
 	vcpu_request(v, HV_REQ_EXIT);
 }
 
+int hv_vcpu_set_irq_line(struct hv_vcpu *v, unsigned int line, int level)
+{
+	uint32_t bit;
+
+	switch (line) {
+	case HV_IRQ_SSI:
+		bit = CPU_IRQ_SSI;
+		break;
+	case HV_IRQ_SEI:
+		bit = CPU_IRQ_SEI;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (level)
+		cpu_irq_raise(&v->cpu, bit);
+	else
+		cpu_irq_lower(&v->cpu, bit);
+	vcpu_kick(v);
+	return 0;
+}
+
+struct hv_vcpu *hv_vm_get_vcpu(struct hv_vm *vm, unsigned int id)
+{
+	return id < vm->cfg.nr_vcpus ? vm->vcpus[id] : NULL;
+}
+
 int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **out)
 {
 	struct hv_vcpu *v;
-	pthread_condattr_t ca;
 	int r;
 
 	if (id >= vm->cfg.nr_vcpus)
@@ -82,10 +112,6 @@ int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **out)
 		return r;
 	}
 	hv_lock_init(&v->state_lock, HV_LOCK_STATE, id, "state_lock");
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&v->wake, &ca);
-	pthread_condattr_destroy(&ca);
 	atomic_init(&v->hsm_state, HV_HSM_STOPPED);
 	vm->vcpus[id] = v;
 	*out = v;
@@ -95,7 +121,6 @@ int hv_vcpu_create(struct hv_vm *vm, unsigned int id, struct hv_vcpu **out)
 void vcpu_destroy(struct hv_vcpu *v)
 {
 	cpu_fini(&v->cpu);
-	pthread_cond_destroy(&v->wake);
 	hv_lock_destroy(&v->state_lock);
 	free(v);
 }
@@ -121,34 +146,30 @@ static uint64_t vcpu_time_to_ns(const struct hv_vcpu *v, uint64_t t)
 
 /*
  * Sleep until @wake_fn says to stop, a request arrives, or (if @timer) the
- * hart's timer deadline passes.  Returns with state_lock released.
+ * hart's timer deadline passes.  vCPU thread only; takes no lock.
  */
 static void vcpu_sleep(struct hv_vcpu *v, bool (*wake_fn)(struct hv_vcpu *), bool timer)
 {
-	hv_lock_acquire(&v->state_lock);
 	atomic_store(&v->sleeping, true);
 	for (;;) {
-		struct timespec ts;
-		uint64_t deadline;
+		uint32_t seq = atomic_load(&v->wake_seq);
+		struct timespec ts, *tsp = NULL;
+		uint64_t deadline, now;
 
 		if (atomic_load(&v->requests) || wake_fn(v))
 			break;
-		if (!timer) {
-			hv_cond_wait(&v->wake, &v->state_lock, NULL);
-			continue;
+		deadline = timer ? vcpu_time_to_ns(v, cpu_timer_deadline(&v->cpu)) : UINT64_MAX;
+		if (deadline != UINT64_MAX) {
+			now = vm_now_ns();
+			if (now >= deadline)
+				break;
+			ns_to_timespec(deadline - now, &ts);
+			tsp = &ts;
 		}
-		deadline = vcpu_time_to_ns(v, cpu_timer_deadline(&v->cpu));
-		if (deadline == UINT64_MAX) {
-			hv_cond_wait(&v->wake, &v->state_lock, NULL);
-			continue;
-		}
-		if (vm_now_ns() >= deadline)
-			break;
-		ns_to_timespec(deadline, &ts);
-		hv_cond_wait(&v->wake, &v->state_lock, &ts);
+		/* Returns at once if a kick bumped wake_seq since we read it. */
+		syscall(SYS_futex, &v->wake_seq, FUTEX_WAIT_PRIVATE, seq, tsp, NULL, 0);
 	}
 	atomic_store(&v->sleeping, false);
-	hv_lock_release(&v->state_lock);
 }
 
 static bool vcpu_not_stopped(struct hv_vcpu *v)

@@ -49,12 +49,12 @@ struct hv_vcpu {
 	/* Any thread: requests and the poll word the interpreter watches. */
 	_Atomic uint32_t requests;
 	_Atomic uint32_t attention;
-	/* True while the vCPU thread sleeps (or is about to) on `wake`. */
+	/* The sleep/wake handshake (see vcpu.c): a futex word and a flag. */
+	_Atomic uint32_t wake_seq;
 	_Atomic bool sleeping;
 
 	/* state_lock guards everything down to the next blank line. */
 	struct hv_lock state_lock;
-	pthread_cond_t wake;
 	_Atomic int hsm_state; /* written under state_lock; read lock-free */
 	uint64_t start_pc; /* start / resume record */
 	uint64_t start_opaque;

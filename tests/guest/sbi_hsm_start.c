@@ -213,7 +213,7 @@ static void bad_params(void)
 
 /* ---- two harts race to start a third ---------------------------------------- */
 
-static volatile unsigned int race_ready, race_go;
+static volatile unsigned int race_ready, race_go, race_done;
 static volatile long race_err[GUEST_MAX_HARTS];
 static volatile unsigned long race_target_ran;
 
@@ -221,6 +221,9 @@ static void race_target(void *arg)
 {
 	(void)arg;
 	__atomic_fetch_add(&race_target_ran, 1, __ATOMIC_SEQ_CST);
+	/* Stay STARTED until both racers have made their call. */
+	while (race_done != 2)
+		;
 	stop_self();
 }
 
@@ -232,6 +235,7 @@ static void racer(void *arg)
 	while (!race_go)
 		;
 	race_err[me] = start_at(target, race_target, NULL, 0xace0000 + me).error;
+	__atomic_fetch_add(&race_done, 1, __ATOMIC_SEQ_CST);
 	stop_self();
 }
 
@@ -245,6 +249,7 @@ static void start_race(void)
 
 		race_ready = 0;
 		race_go = 0;
+		race_done = 0;
 		race_err[a] = race_err[b] = 99;
 		start_at(a, racer, (void *)t, 0);
 		start_at(b, racer, (void *)t, 0);

@@ -24,6 +24,7 @@
 extern char race_entry[];
 void race_hart_entry(unsigned long hartid, unsigned long opaque);
 
+/* clang-format off */
 asm(".pushsection .text\n"
     ".globl race_entry\n"
     ".balign 4\n"
@@ -40,6 +41,7 @@ asm(".pushsection .text\n"
     "1:	wfi\n"
     "	j	1b\n"
     ".popsection\n");
+/* clang-format on */
 
 /* ---- /chosen/bootargs from the flattened device tree ------------------------- */
 

@@ -1,4 +1,4 @@
-/* hv-test: --cpus 4 --suspend-wake now --append attempts=1500 */
+/* hv-test: --cpus 4 --suspend-wake now --append attempts=3000,pause=300,ambush=100 */
 // SPDX-License-Identifier: MIT
 /*
  * SUSP torture (DESIGN.md §1, §7): system suspend racing HART_START.
@@ -36,6 +36,8 @@
  *   down=P      percent of links that first try a hart below them (default 75)
  *   pause=N     spin N loop iterations between SUSP calls (default 0), so
  *               that the chains get more of pm_lock
+ *   ambush=D    links wait for a new SUSP call, then 0..D-1 spins, then
+ *               start and stop (default 0: off)
  *   park=N      a second caller parks after about 1 in N denials (default 4)
  *   expect=clean|any   check the outcome, or only report it (default clean)
  *   stop_on_violation=1  end at the first commit after which the VMM counts
@@ -45,10 +47,11 @@
 #include "race.h"
 
 #define OPAQUE_RESUME 0x5e5e5e5eul /* the SUSP resume record */
-#define OPAQUE_CALLER 0xca11e7ul /* start a caller (at boot, or unparking it) */
+#define OPAQUE_CALLER 0xca11e7ul   /* start a caller (at boot, or unparking it) */
 
 static struct {
-	unsigned long n, callers, attempts, hops, tokens, tries, down, park, pause, clean, stop_early;
+	unsigned long n, callers, attempts, hops, tokens, tries, down, park, pause, ambush, clean,
+		stop_early;
 } cfg;
 
 /* Per-hart counts, written only by their hart.  One cache line each. */
@@ -59,12 +62,13 @@ struct hart_counts {
 };
 static struct hart_counts cnt[GUEST_MAX_HARTS];
 
-static volatile unsigned long budget_used; /* SUSP attempts claimed, all callers */
-static volatile int done; /* the budget is spent: wind down */
-static volatile unsigned long finisher; /* 1 + the hart that reports */
-static volatile unsigned long parked; /* 1 + the parked caller, or 0 */
+static volatile unsigned long budget_used;     /* SUSP attempts claimed, all callers */
+static volatile int done;		       /* the budget is spent: wind down */
+static volatile unsigned long finisher;	       /* 1 + the hart that reports */
+static volatile unsigned long parked;	       /* 1 + the parked caller, or 0 */
+static volatile unsigned long susp_seq;	       /* bumped before every SUSP call */
 static volatile unsigned long first_violation; /* attempts when one was first seen */
-static volatile unsigned long first_starts; /* and hart starts */
+static volatile unsigned long first_starts;    /* and hart starts */
 
 static bool is_caller(unsigned long id)
 {
@@ -113,11 +117,29 @@ static void start_one(unsigned long me, unsigned long opaque, bool callers_too)
 	}
 }
 
+/*
+ * With ambush=D, a link first waits (boundedly) for a caller to begin a new
+ * SUSP call, then spins a random 0..D-1 iterations, so that its start and
+ * stop land while that call's scan is running.
+ */
+static void ambush(unsigned long me)
+{
+	unsigned long seq = susp_seq, spins = race_rand(me) % cfg.ambush;
+
+	for (unsigned long i = 0; susp_seq == seq && !done && i < 1000000; i++)
+		;
+	for (unsigned long i = 0; i < spins; i++)
+		asm volatile("" : : : "memory");
+}
+
 /* A chain link: pass the chain on with one hop less, then stop. */
 static __attribute__((noreturn)) void chain_link(unsigned long me, unsigned long hops)
 {
-	if (!done && hops > 0)
+	if (!done && hops > 0) {
+		if (cfg.ambush)
+			ambush(me);
 		start_one(me, hops - 1, cfg.callers > 1);
+	}
 	race_stop_self();
 }
 
@@ -130,7 +152,7 @@ static void restart_chains(unsigned long me)
 static __attribute__((noreturn)) void finish(unsigned long me)
 {
 	struct race_vmm_stats s;
-	struct hart_counts sum = { 0 };
+	struct hart_counts sum = {0};
 
 	/* Wait for every other hart to stop: chains see `done` and end. */
 	for (unsigned long t = 0; t < cfg.n; t++) {
@@ -181,7 +203,7 @@ static __attribute__((noreturn)) void finish(unsigned long me)
 static __attribute__((noreturn)) void wind_down(unsigned long me)
 {
 	done = 1;
-	if (__atomic_compare_exchange_n(&finisher, &(unsigned long){ 0 }, me + 1, false,
+	if (__atomic_compare_exchange_n(&finisher, &(unsigned long){0}, me + 1, false,
 					__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		finish(me);
 	race_stop_self();
@@ -197,6 +219,7 @@ static __attribute__((noreturn)) void caller_loop(unsigned long me)
 		for (unsigned long i = 0; i < cfg.pause; i++)
 			asm volatile("" : : : "memory");
 		cnt[me].attempts++;
+		susp_seq++;
 		r = sbi_system_suspend(SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM,
 				       (unsigned long)race_entry, OPAQUE_RESUME);
 		/* Success does not return: the system resumes at race_entry. */
@@ -206,7 +229,7 @@ static __attribute__((noreturn)) void caller_loop(unsigned long me)
 		}
 		cnt[me].denied++;
 		if (cfg.callers > 1 && race_rand(me) % cfg.park == 0 &&
-		    __atomic_compare_exchange_n(&parked, &(unsigned long){ 0 }, me + 1, false,
+		    __atomic_compare_exchange_n(&parked, &(unsigned long){0}, me + 1, false,
 						__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
 			cnt[me].parks++;
 			race_stop_self();
@@ -231,7 +254,7 @@ void race_hart_entry(unsigned long me, unsigned long opaque)
 	} else {
 		/* Started as a caller, at boot or out of parking. */
 		cnt[me].unparks++;
-		__atomic_compare_exchange_n(&parked, &(unsigned long){ me + 1 }, 0, false,
+		__atomic_compare_exchange_n(&parked, &(unsigned long){me + 1}, 0, false,
 					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 	}
 	caller_loop(me);
@@ -249,6 +272,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	cfg.tries = race_param(args, "tries", 3);
 	cfg.down = race_param(args, "down", 75);
 	cfg.pause = race_param(args, "pause", 0);
+	cfg.ambush = race_param(args, "ambush", 0);
 	cfg.park = race_param(args, "park", 4) ?: 1;
 	cfg.clean = !race_param_is(args, "expect", "any");
 	cfg.stop_early = race_param(args, "stop_on_violation", 0);

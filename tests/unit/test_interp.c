@@ -7,8 +7,9 @@
  * breakpoint, U-mode ecall), interrupts, the budget, WFI, and Sv39 with the
  * soft TLB (including an instruction straddling two non-contiguous pages).
  *
- * With HV_BENCH=1 it also runs an integer compute loop and prints guest
- * MIPS (never asserting on time).
+ * With HV_BENCH=1 it runs an integer compute loop instead and prints guest
+ * MIPS (never asserting on time); HV_BENCH_ITERS sets its iteration count
+ * (default 1e8, 12 instructions each).
  *
  * Exit status: 0 pass, 2 fail, 99 bug in the test.
  */
@@ -1129,7 +1130,8 @@ static double now_sec(void)
 static void bench(void)
 {
 	struct prog p = {CODE};
-	uint64_t n = 100000000, before;
+	const char *iters = getenv("HV_BENCH_ITERS");
+	uint64_t n = iters ? strtoull(iters, NULL, 0) : 100000000, before;
 	enum cpu_exit ex;
 	double t0, t1;
 

@@ -39,6 +39,12 @@ static inline unsigned int insn_funct7(uint32_t b)
 	return b >> 25;
 }
 
+/* Sign-extend the low @bits bits of @v. */
+static inline int32_t sext(uint32_t v, unsigned int bits)
+{
+	return (int32_t)(v << (32 - bits)) >> (32 - bits);
+}
+
 static inline int32_t imm_i(uint32_t b)
 {
 	return (int32_t)b >> 20;
@@ -46,13 +52,14 @@ static inline int32_t imm_i(uint32_t b)
 
 static inline int32_t imm_s(uint32_t b)
 {
-	return ((int32_t)b >> 25 << 5) | (int32_t)((b >> 7) & 31);
+	return sext((b >> 25) << 5 | ((b >> 7) & 31), 12);
 }
 
 static inline int32_t imm_b(uint32_t b)
 {
-	return ((int32_t)b >> 31 << 12) | (int32_t)(((b >> 7) & 1) << 11) |
-	       (int32_t)(((b >> 25) & 0x3f) << 5) | (int32_t)(((b >> 8) & 0xf) << 1);
+	return sext((b >> 31) << 12 | ((b >> 7) & 1) << 11 | ((b >> 25) & 0x3f) << 5 |
+			    ((b >> 8) & 0xf) << 1,
+		    13);
 }
 
 static inline int32_t imm_u(uint32_t b)
@@ -62,15 +69,10 @@ static inline int32_t imm_u(uint32_t b)
 
 static inline int32_t imm_j(uint32_t b)
 {
-	return ((int32_t)b >> 31 << 20) | (int32_t)(b & 0xff000) | (int32_t)(((b >> 20) & 1) << 11) |
-	       (int32_t)(((b >> 21) & 0x3ff) << 1);
+	return sext((b >> 31) << 20 | (b & 0xff000) | ((b >> 20) & 1) << 11 | ((b >> 21) & 0x3ff) << 1,
+		    21);
 }
 
-/* Sign-extend the low @bits bits of @v. */
-static inline int32_t sext(uint32_t v, unsigned int bits)
-{
-	return (int32_t)(v << (32 - bits)) >> (32 - bits);
-}
 
 /* ---- 32-bit encoders, for the compressed expansion ---------------------- */
 

@@ -173,7 +173,17 @@ static inline void interp_fence(int32_t imm)
 		atomic_thread_fence(memory_order_acq_rel);
 }
 
-__attribute__((noinline, noclone)) enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
+/*
+ * Slots store this function's label addresses across calls: it must exist
+ * exactly once, never inlined or cloned.
+ */
+#ifdef __clang__
+#define INTERP_NOCLONE __attribute__((noinline))
+#else
+#define INTERP_NOCLONE __attribute__((noinline, noclone))
+#endif
+
+INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 {
 #define INTERP_LABEL(name) [DECODE_OP_##name] = &&op_##name,
 #define INTERP_LABEL_C(name) [DECODE_OP_##name] = &&op_##name##_C,

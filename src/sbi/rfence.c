@@ -14,7 +14,8 @@ static bool rfence_range_valid(uint64_t start, uint64_t size)
 {
 	if (size == UINT64_MAX || size == 0)
 		return true;
-	return start + size > start;
+	/* The last byte, start + size - 1, must not wrap; ending at 2^64 is fine. */
+	return size - 1 <= UINT64_MAX - start;
 }
 
 int64_t sbi_rfence_do(struct hv_vcpu *v, unsigned long fid, uint64_t mask, uint64_t base,

@@ -120,11 +120,12 @@ int hv_vm_boot(struct hv_vm *vm, unsigned int hart, uint64_t pc, uint64_t a1)
 		goto out;
 	}
 	/* RUNNING before the edge, so that I2's check never sees a started hart in a stopped system. */
+	/* Counted before the hart starts, so the guest never reads a stale count. */
+	atomic_fetch_add(&vm->st_boots, 1);
 	atomic_store(&vm->sys_state, HV_SYS_RUNNING);
 	hv_lock_acquire(&v->state_lock);
 	__pm_start_hart(v, pc, a1, HV_HSM_START_PENDING);
 	hv_lock_release(&v->state_lock);
-	atomic_fetch_add(&vm->st_boots, 1);
 out:
 	hv_lock_release(&vm->pm_lock);
 	return r;

@@ -213,12 +213,16 @@ static void vcpu_step_state(struct hv_vcpu *v, int from, int to)
 
 /*
  * (I2) A vCPU about to execute guest instructions must find the system
- * RUNNING.  Checked under its state_lock: SRST and the SUSP commit mark harts
- * STOPPED before they change sys_state, so a STARTED hart seen here with the
+ * RUNNING.  While it is RUNNING (the common case) one atomic read shows it.
+ * Otherwise the check is repeated under the vCPU's state_lock before a
+ * violation is counted: SRST and the SUSP commit mark harts STOPPED before
+ * they change sys_state, so a STARTED hart seen under the lock with the
  * system not RUNNING is a real violation, never a race of the check.
  */
 static void vcpu_check_i2(struct hv_vcpu *v)
 {
+	if (__builtin_expect(vm_sys_state(v->vm) == HV_SYS_RUNNING, 1))
+		return;
 	hv_lock_acquire(&v->state_lock);
 	if (hsm_get_state(v) == HV_HSM_STARTED && vm_sys_state(v->vm) != HV_SYS_RUNNING)
 		atomic_fetch_add(&v->vm->st_violations, 1);

@@ -112,43 +112,43 @@ struct probe_case {
 };
 
 static const struct probe_case probes[] = {
-	{ "BASE", 0x10, 1 },
-	{ "TIME", 0x54494D45, 1 },
-	{ "IPI", 0x735049, 1 },
-	{ "RFENCE", 0x52464E43, 1 },
-	{ "HSM", 0x48534D, 1 },
-	{ "SRST", 0x53525354, 1 },
-	{ "SUSP", 0x53555350, 1 },
-	{ "DBCN", 0x4442434E, 1 },
-	{ "legacy set_timer", 0x00, 1 },
-	{ "legacy console_putchar", 0x01, 1 },
-	{ "legacy console_getchar", 0x02, 1 },
-	{ "legacy clear_ipi", 0x03, 1 },
-	{ "legacy send_ipi", 0x04, 1 },
-	{ "legacy remote_fence_i", 0x05, 1 },
-	{ "legacy remote_sfence_vma", 0x06, 1 },
-	{ "legacy remote_sfence_vma_asid", 0x07, 1 },
-	{ "legacy shutdown", 0x08, 1 },
-	{ "0x09 (after legacy)", 0x09, 0 },
-	{ "0x0f", 0x0f, 0 },
-	{ "0x11", 0x11, 0 },
-	{ "PMU (unimplemented)", 0x504D55, 0 },
-	{ "STA (unimplemented)", 0x535441, 0 },
-	{ "FWFT (unimplemented)", 0x46574654, 0 },
-	{ "CPPC (unimplemented)", 0x43505043, 0 },
-	{ "NACL (unimplemented)", 0x4E41434C, 0 },
-	{ "MPXY (unimplemented)", 0x4D505859, 0 },
-	{ "experimental start", 0x08000000, 0 },
-	{ "experimental end", 0x08FFFFFF, 0 },
-	{ "ucall (experimental, forwarded)", HV_UCALL_EID, 0 },
-	{ "vendor start", 0x09000000, 0 },
-	{ "vendor end", 0x09FFFFFF, 0 },
-	{ "firmware start", 0x0A000000, 0 },
-	{ "firmware end", 0x0AFFFFFF, 0 },
-	{ "0x12345678", 0x12345678, 0 },
-	{ "0x7fffffff", 0x7fffffff, 0 },
-	{ "0xffffffff", 0xffffffff, 0 },
-	{ "all ones", ~0ul, 0 },
+	{"BASE", 0x10, 1},
+	{"TIME", 0x54494D45, 1},
+	{"IPI", 0x735049, 1},
+	{"RFENCE", 0x52464E43, 1},
+	{"HSM", 0x48534D, 1},
+	{"SRST", 0x53525354, 1},
+	{"SUSP", 0x53555350, 1},
+	{"DBCN", 0x4442434E, 1},
+	{"legacy set_timer", 0x00, 1},
+	{"legacy console_putchar", 0x01, 1},
+	{"legacy console_getchar", 0x02, 1},
+	{"legacy clear_ipi", 0x03, 1},
+	{"legacy send_ipi", 0x04, 1},
+	{"legacy remote_fence_i", 0x05, 1},
+	{"legacy remote_sfence_vma", 0x06, 1},
+	{"legacy remote_sfence_vma_asid", 0x07, 1},
+	{"legacy shutdown", 0x08, 1},
+	{"0x09 (after legacy)", 0x09, 0},
+	{"0x0f", 0x0f, 0},
+	{"0x11", 0x11, 0},
+	{"PMU (unimplemented)", 0x504D55, 0},
+	{"STA (unimplemented)", 0x535441, 0},
+	{"FWFT (unimplemented)", 0x46574654, 0},
+	{"CPPC (unimplemented)", 0x43505043, 0},
+	{"NACL (unimplemented)", 0x4E41434C, 0},
+	{"MPXY (unimplemented)", 0x4D505859, 0},
+	{"experimental start", 0x08000000, 0},
+	{"experimental end", 0x08FFFFFF, 0},
+	{"ucall (experimental, forwarded)", HV_UCALL_EID, 0},
+	{"vendor start", 0x09000000, 0},
+	{"vendor end", 0x09FFFFFF, 0},
+	{"firmware start", 0x0A000000, 0},
+	{"firmware end", 0x0AFFFFFF, 0},
+	{"0x12345678", 0x12345678, 0},
+	{"0x7fffffff", 0x7fffffff, 0},
+	{"0xffffffff", 0xffffffff, 0},
+	{"all ones", ~0ul, 0},
 };
 
 struct fid_case {
@@ -158,32 +158,32 @@ struct fid_case {
 
 /* FIDs one past the last defined one, and far beyond it, for every extension. */
 static const struct fid_case bad_fids[] = {
-	{ "BASE fid 7", 0x10, 7 },
-	{ "BASE fid 0x7fffffff", 0x10, 0x7fffffff },
-	{ "BASE fid all ones", 0x10, ~0ul },
-	{ "TIME fid 1", 0x54494D45, 1 },
-	{ "TIME fid all ones", 0x54494D45, ~0ul },
-	{ "IPI fid 1", 0x735049, 1 },
-	{ "RFENCE fid 7", 0x52464E43, 7 },
-	{ "RFENCE fid all ones", 0x52464E43, ~0ul },
-	{ "HSM fid 4", 0x48534D, 4 },
-	{ "HSM fid all ones", 0x48534D, ~0ul },
-	{ "SRST fid 1", 0x53525354, 1 },
-	{ "SUSP fid 1", 0x53555350, 1 },
-	{ "DBCN fid 3", 0x4442434E, 3 },
-	{ "DBCN fid all ones", 0x4442434E, ~0ul },
+	{"BASE fid 7", 0x10, 7},
+	{"BASE fid 0x7fffffff", 0x10, 0x7fffffff},
+	{"BASE fid all ones", 0x10, ~0ul},
+	{"TIME fid 1", 0x54494D45, 1},
+	{"TIME fid all ones", 0x54494D45, ~0ul},
+	{"IPI fid 1", 0x735049, 1},
+	{"RFENCE fid 7", 0x52464E43, 7},
+	{"RFENCE fid all ones", 0x52464E43, ~0ul},
+	{"HSM fid 4", 0x48534D, 4},
+	{"HSM fid all ones", 0x48534D, ~0ul},
+	{"SRST fid 1", 0x53525354, 1},
+	{"SUSP fid 1", 0x53555350, 1},
+	{"DBCN fid 3", 0x4442434E, 3},
+	{"DBCN fid all ones", 0x4442434E, ~0ul},
 };
 
 /* EIDs nobody implements: a call gives NOT_SUPPORTED. */
 static const struct probe_case bad_eids[] = {
-	{ "EID 0x09", 0x09, 0 },
-	{ "EID 0x11", 0x11, 0 },
-	{ "EID PMU", 0x504D55, 0 },
-	{ "EID experimental start", 0x08000000, 0 },
-	{ "EID vendor start", 0x09000000, 0 },
-	{ "EID firmware start", 0x0A000000, 0 },
-	{ "EID 0x12345678", 0x12345678, 0 },
-	{ "EID all ones", ~0ul, 0 },
+	{"EID 0x09", 0x09, 0},
+	{"EID 0x11", 0x11, 0},
+	{"EID PMU", 0x504D55, 0},
+	{"EID experimental start", 0x08000000, 0},
+	{"EID vendor start", 0x09000000, 0},
+	{"EID firmware start", 0x0A000000, 0},
+	{"EID 0x12345678", 0x12345678, 0},
+	{"EID all ones", ~0ul, 0},
 };
 
 static volatile unsigned long secondary_ok[GUEST_MAX_HARTS];
@@ -236,12 +236,14 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_fids); i++) {
 		r = call_checked(bad_fids[i].name, bad_fids[i].eid, bad_fids[i].fid, 0, 0);
-		test_check_eqf(SBI_ERR_NOT_SUPPORTED, r.error, "%s: NOT_SUPPORTED", bad_fids[i].name);
+		test_check_eqf(SBI_ERR_NOT_SUPPORTED, r.error, "%s: NOT_SUPPORTED",
+			       bad_fids[i].name);
 	}
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_eids); i++) {
 		r = call_checked(bad_eids[i].name, bad_eids[i].eid, 0, 0, 0);
-		test_check_eqf(SBI_ERR_NOT_SUPPORTED, r.error, "%s: NOT_SUPPORTED", bad_eids[i].name);
+		test_check_eqf(SBI_ERR_NOT_SUPPORTED, r.error, "%s: NOT_SUPPORTED",
+			       bad_eids[i].name);
 	}
 
 	/* Register preservation on a few other paths. */
@@ -262,6 +264,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	smp_wait_all();
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if ((present & (1ul << h)) && h != hart_id())
-			test_checkf(secondary_ok[h], "hart %lu: same spec version, impl id, probe", h);
+			test_checkf(secondary_ok[h], "hart %lu: same spec version, impl id, probe",
+				    h);
 	return 0;
 }

@@ -42,17 +42,17 @@ static void secondary(void *arg)
 int main(unsigned long hartid, unsigned long dtb)
 {
 	const struct bad_range bad[] = {
-		{ "below RAM (0x1000)", 8, 0x1000, 0 },
-		{ "MMIO (UART)", 8, 0x10000000, 0 },
-		{ "at the end of RAM", 8, RAM_END, 0 },
-		{ "far above RAM", 8, 1ul << 40, 0 },
-		{ "spanning the end of RAM", 8, RAM_END - 4, 0 },
-		{ "spanning the start of RAM", 8, RAM_BASE - 4, 0 },
-		{ "huge length from the image", 1ul << 40, (unsigned long)line, 0 },
-		{ "length -1", ~0ul, (unsigned long)line, 0 },
-		{ "wrapping past 2^64", 16, ~0ul - 7, 0 },
-		{ "base_addr_hi = 1", 8, (unsigned long)line, 1 },
-		{ "base_addr_hi = -1", 8, (unsigned long)line, ~0ul },
+		{"below RAM (0x1000)", 8, 0x1000, 0},
+		{"MMIO (UART)", 8, 0x10000000, 0},
+		{"at the end of RAM", 8, RAM_END, 0},
+		{"far above RAM", 8, 1ul << 40, 0},
+		{"spanning the end of RAM", 8, RAM_END - 4, 0},
+		{"spanning the start of RAM", 8, RAM_BASE - 4, 0},
+		{"huge length from the image", 1ul << 40, (unsigned long)line, 0},
+		{"length -1", ~0ul, (unsigned long)line, 0},
+		{"wrapping past 2^64", 16, ~0ul - 7, 0},
+		{"base_addr_hi = 1", 8, (unsigned long)line, 1},
+		{"base_addr_hi = -1", 8, (unsigned long)line, ~0ul},
 	};
 	unsigned long others = smp_present_mask() & ~(1ul << hartid);
 	struct sbiret r;

@@ -24,13 +24,13 @@
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /*
@@ -138,12 +138,14 @@ static void start_stop_cycles(void)
 			if (!(others & (1ul << h)))
 				continue;
 			fmt_snprintf(what, sizeof(what), "cycle %lu:", cycle);
-			opaque = cycle == 2 ? 0xfedcba9876543210ul ^ h : 0x0ba0e000ul + cycle * 16 + h;
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h), "%s hart %lu STOPPED before",
-				       what, h);
+			opaque = cycle == 2 ? 0xfedcba9876543210ul ^ h
+					    : 0x0ba0e000ul + cycle * 16 + h;
+			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+				       "%s hart %lu STOPPED before", what, h);
 			n = entry_count(h);
 			r = start_at(h, cycle_target, (void *)cycle, opaque);
-			test_check_eqf(SBI_SUCCESS, r.error, "%s hart_start(%lu): SUCCESS", what, h);
+			test_check_eqf(SBI_SUCCESS, r.error, "%s hart_start(%lu): SUCCESS", what,
+				       h);
 			/* At once: START_PENDING or STARTED, either way not startable. */
 			r = sbi_hart_start(h, (unsigned long)state_entry, 0x5555);
 			test_check_eqf(SBI_ERR_ALREADY_AVAILABLE, r.error,
@@ -152,8 +154,8 @@ static void start_stop_cycles(void)
 			test_checkf(WAIT_FOR(entry_count(h) == n + 1 && alive[h] == cycle + 1),
 				    "%s hart %lu entered start_addr once and runs", what, h);
 			check_entry(h, opaque, what);
-			test_check_eqf(SBI_HSM_STATE_STARTED, status(h), "%s hart %lu STARTED", what,
-				       h);
+			test_check_eqf(SBI_HSM_STATE_STARTED, status(h), "%s hart %lu STARTED",
+				       what, h);
 			r = sbi_hart_start(h, (unsigned long)state_entry, 0x5555);
 			test_check_eqf(SBI_ERR_ALREADY_AVAILABLE, r.error,
 				       "%s hart_start(%lu) while STARTED: ALREADY_AVAILABLE", what,
@@ -161,35 +163,36 @@ static void start_stop_cycles(void)
 			release_no[h] = cycle + 1;
 			test_checkf(WAIT_FOR(status(h) == SBI_HSM_STATE_STOPPED),
 				    "%s hart %lu STOPPED after hart_stop", what, h);
-			test_check_eqf(0, after_stop[h], "%s hart %lu: hart_stop did not return", what,
+			test_check_eqf(0, after_stop[h], "%s hart %lu: hart_stop did not return",
+				       what, h);
+			test_check_eqf(n + 1, entry_count(h), "%s hart %lu: no second entry", what,
 				       h);
-			test_check_eqf(n + 1, entry_count(h), "%s hart %lu: no second entry", what, h);
 		}
 	}
 }
 
 static void bad_params(void)
 {
-	const unsigned long bad_ids[] = { nharts, nharts + 1, 63, 64, 1ul << 32, 1ul << 63, ~0ul,
-					  (1ul << 32) | 1 };
+	const unsigned long bad_ids[] = {nharts,    nharts + 1, 63,   64,
+					 1ul << 32, 1ul << 63,	~0ul, (1ul << 32) | 1};
 	unsigned long target = 1, entry = (unsigned long)state_entry;
-	const unsigned long bad_addrs[] = { 0,
-					    0x1000,
-					    0x0c000000 /* PLIC */,
-					    0x10000000 /* UART */,
-					    RAM_BASE - 2,
-					    RAM_END,
-					    RAM_END + 0x1000,
-					    1ul << 63,
-					    ~0ul - 1,
-					    entry + 1,
-					    RAM_BASE + 0x200001 };
+	const unsigned long bad_addrs[] = {0,
+					   0x1000,
+					   0x0c000000 /* PLIC */,
+					   0x10000000 /* UART */,
+					   RAM_BASE - 2,
+					   RAM_END,
+					   RAM_END + 0x1000,
+					   1ul << 63,
+					   ~0ul - 1,
+					   entry + 1,
+					   RAM_BASE + 0x200001};
 	struct sbiret r;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_ids); i++) {
 		r = sbi_hart_start(bad_ids[i], entry, 0);
-		test_check_eqf(SBI_ERR_INVALID_PARAM, r.error, "hart_start(id 0x%lx): INVALID_PARAM",
-			       bad_ids[i]);
+		test_check_eqf(SBI_ERR_INVALID_PARAM, r.error,
+			       "hart_start(id 0x%lx): INVALID_PARAM", bad_ids[i]);
 		r = sbi_hart_get_status(bad_ids[i]);
 		test_check_eqf(SBI_ERR_INVALID_PARAM, r.error,
 			       "hart_get_status(id 0x%lx): INVALID_PARAM", bad_ids[i]);
@@ -200,7 +203,8 @@ static void bad_params(void)
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++) {
 		r = sbi_hart_start(target, bad_addrs[i], 0);
 		test_check_eqf(SBI_ERR_INVALID_ADDRESS, r.error,
-			       "hart_start(%lu, addr 0x%lx): INVALID_ADDRESS", target, bad_addrs[i]);
+			       "hart_start(%lu, addr 0x%lx): INVALID_ADDRESS", target,
+			       bad_addrs[i]);
 		test_check_eqf(SBI_HSM_STATE_STOPPED, status(target),
 			       "hart %lu still STOPPED after hart_start at 0x%lx", target,
 			       bad_addrs[i]);
@@ -257,15 +261,17 @@ static void start_race(void)
 		race_go = 1;
 		test_checkf(WAIT_FOR(status(a) == SBI_HSM_STATE_STOPPED &&
 				     status(b) == SBI_HSM_STATE_STOPPED &&
-				     status(t) == SBI_HSM_STATE_STOPPED && race_target_ran == ran + 1),
+				     status(t) == SBI_HSM_STATE_STOPPED &&
+				     race_target_ran == ran + 1),
 			    "race %u: both racers and the target ran and stopped", round);
 		wins = (race_err[a] == SBI_SUCCESS) + (race_err[b] == SBI_SUCCESS);
 		test_check_eqf(1, wins, "race %u: exactly one hart_start(%lu) succeeded", round, t);
-		test_checkf((race_err[a] == SBI_SUCCESS && race_err[b] == SBI_ERR_ALREADY_AVAILABLE) ||
-				    (race_err[b] == SBI_SUCCESS &&
-				     race_err[a] == SBI_ERR_ALREADY_AVAILABLE),
-			    "race %u: the loser got ALREADY_AVAILABLE (%ld, %ld)", round, race_err[a],
-			    race_err[b]);
+		test_checkf(
+			(race_err[a] == SBI_SUCCESS && race_err[b] == SBI_ERR_ALREADY_AVAILABLE) ||
+				(race_err[b] == SBI_SUCCESS &&
+				 race_err[a] == SBI_ERR_ALREADY_AVAILABLE),
+			"race %u: the loser got ALREADY_AVAILABLE (%ld, %ld)", round, race_err[a],
+			race_err[b]);
 		test_check_eqf(n + 1, entry_count(t), "race %u: the target entered once", round);
 		test_check_eqf(0xace0000 + (race_err[a] == SBI_SUCCESS ? a : b), entry_recs[t].a1,
 			       "race %u: the target got the winner's opaque", round);

@@ -21,13 +21,13 @@
 
 #define TIMEBASE_HZ 10000000ul
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
@@ -87,9 +87,9 @@ static long status(unsigned long h)
 	return r.error ? r.error : r.value;
 }
 
-static const char *const state_names[] = { "STARTED", "STOPPED", "START_PENDING",
-					   "STOP_PENDING", "SUSPENDED", "SUSPEND_PENDING",
-					   "RESUME_PENDING" };
+static const char *const state_names[] = {"STARTED",	   "STOPPED",	"START_PENDING",
+					  "STOP_PENDING",  "SUSPENDED", "SUSPEND_PENDING",
+					  "RESUME_PENDING"};
 
 static unsigned long pending_seen; /* bit s: state s was observed at least once */
 
@@ -126,13 +126,15 @@ static void observe(unsigned long h, const long *seq, unsigned int n, const char
 			    s, prev, state_names[seq[0]], state_names[seq[n - 1]]);
 }
 
-static const long seq_start[] = { SBI_HSM_STATE_START_PENDING, SBI_HSM_STATE_STARTED };
-static const long seq_suspend[] = { SBI_HSM_STATE_STARTED, SBI_HSM_STATE_SUSPEND_PENDING,
-				    SBI_HSM_STATE_SUSPENDED };
-static const long seq_resume[] = { SBI_HSM_STATE_SUSPENDED, SBI_HSM_STATE_RESUME_PENDING,
-				   SBI_HSM_STATE_STARTED };
-static const long seq_stop[] = { SBI_HSM_STATE_STARTED, SBI_HSM_STATE_STOP_PENDING,
-				 SBI_HSM_STATE_STOPPED };
+static const long seq_start[] = {SBI_HSM_STATE_START_PENDING, SBI_HSM_STATE_STARTED};
+static const long seq_suspend[] = {SBI_HSM_STATE_STARTED, SBI_HSM_STATE_SUSPEND_PENDING,
+				   SBI_HSM_STATE_SUSPENDED};
+static const long seq_start_suspend[] = {SBI_HSM_STATE_START_PENDING, SBI_HSM_STATE_STARTED,
+					 SBI_HSM_STATE_SUSPEND_PENDING, SBI_HSM_STATE_SUSPENDED};
+static const long seq_resume[] = {SBI_HSM_STATE_SUSPENDED, SBI_HSM_STATE_RESUME_PENDING,
+				  SBI_HSM_STATE_STARTED};
+static const long seq_stop[] = {SBI_HSM_STATE_STARTED, SBI_HSM_STATE_STOP_PENDING,
+				SBI_HSM_STATE_STOPPED};
 
 static void stable(unsigned long h, long want, const char *what)
 {
@@ -227,8 +229,7 @@ static void one_hart(unsigned long h)
 	r = sbi_hart_start(h, (unsigned long)state_entry, 0);
 	test_check_eqf(SBI_ERR_ALREADY_AVAILABLE, r.error,
 		       "hart_start(%lu) while SUSPENDED: ALREADY_AVAILABLE", h);
-	test_check_eqf(SBI_SUCCESS, sbi_send_ipi(1ul << h, 0).error, "IPI to hart %lu: SUCCESS",
-		       h);
+	test_check_eqf(SBI_SUCCESS, sbi_send_ipi(1ul << h, 0).error, "IPI to hart %lu: SUCCESS", h);
 	observe(h, seq_resume, 3, "retentive resume");
 	test_checkf(WAIT_FOR(ack[h] == 2), "hart %lu continues after its suspend call", h);
 	test_check_eqf(SBI_SUCCESS, susp_ret[h], "hart %lu: retentive suspend returned SUCCESS", h);
@@ -238,8 +239,7 @@ static void one_hart(unsigned long h)
 	cmd[h] = 2;
 	observe(h, seq_suspend, 3, "non-retentive suspend");
 	stable(h, SBI_HSM_STATE_SUSPENDED, "non-retentive suspend");
-	test_check_eqf(SBI_SUCCESS, sbi_send_ipi(1ul << h, 0).error, "IPI to hart %lu: SUCCESS",
-		       h);
+	test_check_eqf(SBI_SUCCESS, sbi_send_ipi(1ul << h, 0).error, "IPI to hart %lu: SUCCESS", h);
 	observe(h, seq_resume, 3, "non-retentive resume");
 	test_checkf(WAIT_FOR(ack[h] == 3), "hart %lu runs from resume_addr", h);
 	test_check_eqf(n + 1, entry_count(h), "hart %lu entered resume_addr once", h);
@@ -290,7 +290,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	}
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
-			observe(h, seq_suspend, 3, "group suspend");
+			observe(h, seq_start_suspend, 4, "group start and suspend");
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
 			stable(h, SBI_HSM_STATE_SUSPENDED, "group suspend");

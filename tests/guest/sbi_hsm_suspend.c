@@ -26,13 +26,13 @@
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
@@ -175,18 +175,13 @@ static void unexpected_resume(void *arg)
 
 static void error_cases(void)
 {
-	const unsigned long bad_types[] = { 0x1,	0x2,	    0x0FFFFFFF, 0x80000001,
-					    0x8FFFFFFF, 0x10000000, 0x7FFFFFFF, 0x90000000,
-					    0xFFFFFFFF, 0x1ul << 32 | 1 };
+	const unsigned long bad_types[] = {
+		0x1,	    0x2,	0x0FFFFFFF, 0x80000001, 0x8FFFFFFF,
+		0x10000000, 0x7FFFFFFF, 0x90000000, 0xFFFFFFFF, 0x1ul << 32 | 1};
 	unsigned long entry = (unsigned long)state_entry;
-	const unsigned long bad_addrs[] = { 0,
-					    0x1000,
-					    0x10000000 /* UART */,
-					    RAM_BASE - 4,
-					    RAM_END,
-					    1ul << 63,
-					    ~0ul - 1,
-					    entry + 1 };
+	const unsigned long bad_addrs[] = {
+		0,	  0x1000,   0x10000000 /* UART */, RAM_BASE - 4, RAM_END, 1ul << 63,
+		~0ul - 1, entry + 1};
 	struct sbiret r;
 
 	/* A pending, enabled timer interrupt: a wrong suspend ends at once. */
@@ -265,9 +260,9 @@ static void retentive_timer(void)
 	CHECK_EQ("retentive suspend woken by the timer: SUCCESS", SBI_SUCCESS, r[10]);
 	CHECK("woken by the timer: STIP pending", csr_read(sip) & MIP_STIP);
 	for (unsigned int n = 1; n < 32; n++) {
-		unsigned long want = n == 16	 ? SBI_HSM_HART_SUSPEND :
-				     n == 17	 ? SBI_EXT_HSM :
-						   pattern(n);
+		unsigned long want = n == 16   ? SBI_HSM_HART_SUSPEND
+				     : n == 17 ? SBI_EXT_HSM
+					       : pattern(n);
 
 		if (n != 2 && n != 10 && n != 11 && r[n] != want)
 			bad |= 1ul << n;

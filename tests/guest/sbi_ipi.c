@@ -11,19 +11,20 @@
  *  - a mask naming an absent hart (past the last, or by a huge or wrapping
  *    base) is INVALID_PARAM and, as hartvisor documents, sends nothing at all;
  *  - the IPI is taken as a supervisor software interrupt;
- *  - unknown FID: NOT_SUPPORTED, nothing sent.
+ *  - unknown FID: NOT_SUPPORTED, nothing sent;
+ *  - STOPPED harts are valid targets (SUCCESS); any hart may send.
  */
 #include "guest.h"
 
 #define TIMEBASE_HZ 10000000ul
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 #define ROUND_QUIT (~0ul)
@@ -213,6 +214,15 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	round_no = ROUND_QUIT;
 	smp_wait_all();
+
+	/* Stopped harts are valid targets. */
+	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
+		if (others & (1ul << h))
+			WAIT_FOR(sbi_hart_get_status(h).value == SBI_HSM_STATE_STOPPED);
+	CHECK_EQ("IPI to the stopped harts: SUCCESS", SBI_SUCCESS, sbi_send_ipi(others, 0).error);
+	CHECK_EQ("IPI to every hart (base -1), others stopped: SUCCESS", SBI_SUCCESS,
+		 sbi_send_ipi(0, ~0ul).error);
+	csr_clear(sip, MIP_SSIP);
 
 	/* From a non-boot hart to the boot hart. */
 	csr_clear(sip, MIP_SSIP);

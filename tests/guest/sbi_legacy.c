@@ -22,13 +22,13 @@
 #define TIMEBASE_HZ 10000000ul
 #define TEST_VA 0x40000000ul
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /* The runtime's DONE comes with SRST; this test ends with the legacy shutdown, so it counts. */
@@ -95,8 +95,8 @@ static unsigned long pattern(unsigned int n)
 }
 
 /* A legacy call with every register but a0 checked afterwards; returns a0. */
-static long legacy_checked(const char *what, unsigned long eid, unsigned long a0,
-			   unsigned long a1, unsigned long a2, unsigned long a3)
+static long legacy_checked(const char *what, unsigned long eid, unsigned long a0, unsigned long a1,
+			   unsigned long a2, unsigned long a3)
 {
 	unsigned long r[32], bad = 0;
 
@@ -110,8 +110,12 @@ static long legacy_checked(const char *what, unsigned long eid, unsigned long a0
 	r[13] = a3;
 	sbi_clobber_call(r);
 	for (unsigned int n = 1; n < 32; n++) {
-		unsigned long want = n == 17 ? eid : n == 16 ? 0 : n == 11 ? a1 : n == 12 ? a2 :
-				     n == 13 ? a3 : pattern(n);
+		unsigned long want = n == 17   ? eid
+				     : n == 16 ? 0
+				     : n == 11 ? a1
+				     : n == 12 ? a2
+				     : n == 13 ? a3
+					       : pattern(n);
 
 		if (n != 2 && n != 10 && r[n] != want)
 			bad |= 1ul << n;
@@ -281,7 +285,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	a0 = legacy_checked("remote_sfence_vma", 0x06, ok_ptr, 0x80000000, 0x1000, 0);
 	LCHECK_EQ("remote_sfence_vma(mask pointer, page) returns 0", 0, a0);
 	LCHECK_EQ("remote_sfence_vma(NULL, all) returns 0", 0, legacy(0x06, 0, 0, 0, 0));
-	LCHECKF(legacy(0x06, bad_ptr, 0, 0, 0) < 0, "remote_sfence_vma(bad pointer): negative error");
+	LCHECKF(legacy(0x06, bad_ptr, 0, 0, 0) < 0,
+		"remote_sfence_vma(bad pointer): negative error");
 	a0 = legacy_checked("remote_sfence_vma_asid", 0x07, ok_ptr, 0x80000000, 0x1000, 1);
 	LCHECK_EQ("remote_sfence_vma_asid(mask pointer, page, 1) returns 0", 0, a0);
 	LCHECK_EQ("remote_sfence_vma_asid(NULL, all, 1) returns 0", 0, legacy(0x07, 0, 0, 0, 1));

@@ -18,17 +18,17 @@
 
 #define TIMEBASE_HZ 10000000ul
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 #define INSN_LI_A0(n) (0x00000513u | ((unsigned int)(n) << 20)) /* addi a0, zero, n */
-#define INSN_RET 0x00008067u /* jalr zero, 0(ra) */
+#define INSN_RET 0x00008067u					/* jalr zero, 0(ra) */
 
 #define TEST_VA 0x40000000ul /* outside the 1 GiB identity map of RAM */
 
@@ -47,53 +47,52 @@ static void run_cases(const char *when)
 {
 	const unsigned long all1 = ~0ul;
 	const struct fence_case cases[] = {
-		{ "fence_i, other harts", 0, others, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "fence_i, base -1", 0, 0, all1, 0, 0, 0, SBI_SUCCESS },
-		{ "fence_i, empty mask", 0, 0, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "fence_i, self", 0, 1ul << boss, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "fence_i, mask 1 base 3", 0, 1, 3, 0, 0, 0, SBI_SUCCESS },
-		{ "fence_i, absent hart", 0, 1ul << nharts, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "fence_i, base = hart count", 0, 1, nharts, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "fence_i, base 1 << 63", 0, 1, 1ul << 63, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "fence_i, mask bit 63", 0, 1ul << 63, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "fence_i, base -2 (wraps)", 0, 7, all1 - 1, 0, 0, 0, SBI_ERR_INVALID_PARAM },
+		{"fence_i, other harts", 0, others, 0, 0, 0, 0, SBI_SUCCESS},
+		{"fence_i, base -1", 0, 0, all1, 0, 0, 0, SBI_SUCCESS},
+		{"fence_i, empty mask", 0, 0, 0, 0, 0, 0, SBI_SUCCESS},
+		{"fence_i, self", 0, 1ul << boss, 0, 0, 0, 0, SBI_SUCCESS},
+		{"fence_i, mask 1 base 3", 0, 1, 3, 0, 0, 0, SBI_SUCCESS},
+		{"fence_i, absent hart", 0, 1ul << nharts, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"fence_i, base = hart count", 0, 1, nharts, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"fence_i, base 1 << 63", 0, 1, 1ul << 63, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"fence_i, mask bit 63", 0, 1ul << 63, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"fence_i, base -2 (wraps)", 0, 7, all1 - 1, 0, 0, 0, SBI_ERR_INVALID_PARAM},
 
-		{ "sfence_vma, others, (0, 0) = all", 1, others, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "sfence_vma, others, size -1 = all", 1, others, 0, 0x1000, all1, 0, SBI_SUCCESS },
-		{ "sfence_vma, others, one page", 1, others, 0, 0x80000000, 0x1000, 0, SBI_SUCCESS },
-		{ "sfence_vma, others, upper-half page", 1, others, 0, 0xffffffff80000000ul, 0x1000,
-		  0, SBI_SUCCESS },
-		{ "sfence_vma, base -1, range", 1, 0, all1, 0x80000000, 0x200000, 0, SBI_SUCCESS },
-		{ "sfence_vma, empty mask", 1, 0, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "sfence_vma, self", 1, 1ul << boss, 0, 0, 0, 0, SBI_SUCCESS },
-		{ "sfence_vma, last page (ends at 2^64)", 1, others, 0, all1 - 0xfff, 0x1000, 0,
-		  SBI_SUCCESS },
-		{ "sfence_vma, absent hart", 1, 1ul << nharts, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "sfence_vma, base 1 << 63", 1, 1, 1ul << 63, 0, 0, 0, SBI_ERR_INVALID_PARAM },
-		{ "sfence_vma, wrapping range", 1, others, 0, all1 - 0xfff, 0x2000, 0,
-		  SBI_ERR_INVALID_ADDRESS },
-		{ "sfence_vma, wrapping range (size -2)", 1, others, 0, 0x1000, all1 - 1, 0,
-		  SBI_ERR_INVALID_ADDRESS },
+		{"sfence_vma, others, (0, 0) = all", 1, others, 0, 0, 0, 0, SBI_SUCCESS},
+		{"sfence_vma, others, size -1 = all", 1, others, 0, 0x1000, all1, 0, SBI_SUCCESS},
+		{"sfence_vma, others, one page", 1, others, 0, 0x80000000, 0x1000, 0, SBI_SUCCESS},
+		{"sfence_vma, others, upper-half page", 1, others, 0, 0xffffffff80000000ul, 0x1000,
+		 0, SBI_SUCCESS},
+		{"sfence_vma, base -1, range", 1, 0, all1, 0x80000000, 0x200000, 0, SBI_SUCCESS},
+		{"sfence_vma, empty mask", 1, 0, 0, 0, 0, 0, SBI_SUCCESS},
+		{"sfence_vma, self", 1, 1ul << boss, 0, 0, 0, 0, SBI_SUCCESS},
+		{"sfence_vma, last page (ends at 2^64)", 1, others, 0, all1 - 0xfff, 0x1000, 0,
+		 SBI_SUCCESS},
+		{"sfence_vma, absent hart", 1, 1ul << nharts, 0, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"sfence_vma, base 1 << 63", 1, 1, 1ul << 63, 0, 0, 0, SBI_ERR_INVALID_PARAM},
+		{"sfence_vma, wrapping range", 1, others, 0, all1 - 0xfff, 0x2000, 0,
+		 SBI_ERR_INVALID_ADDRESS},
+		{"sfence_vma, wrapping range (size -2)", 1, others, 0, 0x1000, all1 - 1, 0,
+		 SBI_ERR_INVALID_ADDRESS},
 
-		{ "sfence_vma_asid, others, all", 2, others, 0, 0, 0, 1, SBI_SUCCESS },
-		{ "sfence_vma_asid, others, size -1", 2, others, 0, 0, all1, 1, SBI_SUCCESS },
-		{ "sfence_vma_asid, base -1, page", 2, 0, all1, 0x80000000, 0x1000, 1,
-		  SBI_SUCCESS },
-		{ "sfence_vma_asid, empty mask", 2, 0, 0, 0, 0, 1, SBI_SUCCESS },
-		{ "sfence_vma_asid, last page (ends at 2^64)", 2, others, 0, all1 - 0xfff, 0x1000,
-		  1, SBI_SUCCESS },
-		{ "sfence_vma_asid, absent hart", 2, 1ul << nharts, 0, 0, 0, 1,
-		  SBI_ERR_INVALID_PARAM },
-		{ "sfence_vma_asid, base = hart count", 2, 1, nharts, 0, 0, 1,
-		  SBI_ERR_INVALID_PARAM },
-		{ "sfence_vma_asid, wrapping range", 2, others, 0, all1 - 0xfff, 0x2000, 1,
-		  SBI_ERR_INVALID_ADDRESS },
+		{"sfence_vma_asid, others, all", 2, others, 0, 0, 0, 1, SBI_SUCCESS},
+		{"sfence_vma_asid, others, size -1", 2, others, 0, 0, all1, 1, SBI_SUCCESS},
+		{"sfence_vma_asid, base -1, page", 2, 0, all1, 0x80000000, 0x1000, 1, SBI_SUCCESS},
+		{"sfence_vma_asid, empty mask", 2, 0, 0, 0, 0, 1, SBI_SUCCESS},
+		{"sfence_vma_asid, last page (ends at 2^64)", 2, others, 0, all1 - 0xfff, 0x1000, 1,
+		 SBI_SUCCESS},
+		{"sfence_vma_asid, absent hart", 2, 1ul << nharts, 0, 0, 0, 1,
+		 SBI_ERR_INVALID_PARAM},
+		{"sfence_vma_asid, base = hart count", 2, 1, nharts, 0, 0, 1,
+		 SBI_ERR_INVALID_PARAM},
+		{"sfence_vma_asid, wrapping range", 2, others, 0, all1 - 0xfff, 0x2000, 1,
+		 SBI_ERR_INVALID_ADDRESS},
 
-		{ "hfence_gvma_vmid (3)", 3, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED },
-		{ "hfence_gvma (4)", 4, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED },
-		{ "hfence_vvma_asid (5)", 5, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED },
-		{ "hfence_vvma (6)", 6, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED },
-		{ "fid 7", 7, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED },
+		{"hfence_gvma_vmid (3)", 3, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED},
+		{"hfence_gvma (4)", 4, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED},
+		{"hfence_vvma_asid (5)", 5, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED},
+		{"hfence_vvma (6)", 6, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED},
+		{"fid 7", 7, others, 0, 0, 0, 0, SBI_ERR_NOT_SUPPORTED},
 	};
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -117,7 +116,7 @@ static void spinner(void *arg)
 
 /* ---- remote FENCE.I after code modification -------------------------------- */
 
-static volatile unsigned int code[4] __attribute__((aligned(64))) = { INSN_LI_A0(1), INSN_RET };
+static volatile unsigned int code[4] __attribute__((aligned(64))) = {INSN_LI_A0(1), INSN_RET};
 static volatile unsigned long step, acks;
 static volatile long seen1[GUEST_MAX_HARTS], res1[GUEST_MAX_HARTS], res2[GUEST_MAX_HARTS];
 
@@ -167,8 +166,8 @@ static void test_remote_fence_i(void)
 	CHECK("fence.i test: every hart took the first patch", WAIT_FOR(acks == nharts - 1));
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
-			test_check_eqf(2, res1[h], "hart %lu runs the patched code after remote fence.i",
-				       h);
+			test_check_eqf(2, res1[h],
+				       "hart %lu runs the patched code after remote fence.i", h);
 
 	/* Second patch, fenced with base -1, which includes the caller. */
 	code[0] = INSN_LI_A0(3);
@@ -177,13 +176,12 @@ static void test_remote_fence_i(void)
 	CHECK_EQ("remote_fence_i(base -1) after patching: SUCCESS", SBI_SUCCESS, r.error);
 	CHECK_EQ("the caller runs the patched code after remote fence.i to all", 3, run_code());
 	step = 2;
-	CHECK("fence.i test: every hart took the second patch",
-	      WAIT_FOR(acks == 2 * (nharts - 1)));
+	CHECK("fence.i test: every hart took the second patch", WAIT_FOR(acks == 2 * (nharts - 1)));
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
-			test_check_eqf(3, res2[h],
-				       "hart %lu runs the patched code after remote fence.i (base -1)",
-				       h);
+			test_check_eqf(
+				3, res2[h],
+				"hart %lu runs the patched code after remote fence.i (base -1)", h);
 	smp_wait_all();
 }
 
@@ -259,8 +257,7 @@ static void test_remote_sfence_vma(void)
 	pt_init(&pt, SATP_MODE_SV39);
 	pt_map_ram_identity(&pt);
 	CHECK_EQ("map the test page", 0,
-		 pt_map(&pt, TEST_VA, (unsigned long)page_a, PT_4K,
-			PTE_R | PTE_W | PTE_A | PTE_D));
+		 pt_map(&pt, TEST_VA, (unsigned long)page_a, PT_4K, PTE_R | PTE_W | PTE_A | PTE_D));
 	/* Which ASID bits stick: use the largest ASID the hart keeps, at most 5. */
 	csr_write(satp, pt_satp(&pt, 5));
 	satp = csr_read(satp);

@@ -26,13 +26,13 @@
 #define CANARY_ADDR 0x88000000ul /* RAM + 128 MiB: far from the image and the DTB */
 #define CANARY 0x0ddba11c0ffee000ul
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /* In .data: loaded with the image on a cold boot, left alone by crt0 and a warm reboot. */
@@ -40,7 +40,7 @@ static struct {
 	unsigned long magic;
 	unsigned long boots;
 	unsigned long expected_reboot; /* the next boot is an intended reset */
-} state __attribute__((section(".data"))) = { 0x5157, 0, 0 };
+} state __attribute__((section(".data"))) = {0x5157, 0, 0};
 
 static unsigned long hv_stat(unsigned long sel)
 {
@@ -63,10 +63,8 @@ static long status(unsigned long h)
 
 static void error_cases(void)
 {
-	const unsigned long bad_types[] = { 3, 0xEFFFFFFF, 0xF0000000, 0xFFFFFFFF,
-					    (1ul << 32) | 3 };
-	const unsigned long bad_reasons[] = { 2, 0xDFFFFFFF, 0xE0000000, 0xF0000000,
-					      0xFFFFFFFF };
+	const unsigned long bad_types[] = {3, 0xEFFFFFFF, 0xF0000000, 0xFFFFFFFF, (1ul << 32) | 3};
+	const unsigned long bad_reasons[] = {2, 0xDFFFFFFF, 0xE0000000, 0xF0000000, 0xFFFFFFFF};
 	struct sbiret r;
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_types); i++) {

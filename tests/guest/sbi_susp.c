@@ -9,7 +9,9 @@
  *  - DENIED while any other hart is STARTED (one, the last one, all three),
  *    SUSPENDED (HSM retentive and non-retentive suspend) or START_PENDING
  *    (a hart_start just made; the hart may already be STARTED, which is
- *    DENIED as well); a DENIED call changes nothing;
+ *    DENIED as well), and in a storm of calls across another hart's whole
+ *    start, suspend and resume, whatever transient state each call meets;
+ *    a DENIED call changes nothing;
  *  - sleep_type is 32-bit: 0xFFFFFFFF_00000000 is type 0 (DENIED, not
  *    INVALID_PARAM, with a hart running; a successful suspend later);
  *  - success once every other hart is STOPPED: the call does not return;
@@ -27,13 +29,13 @@
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
 
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 /* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
@@ -133,18 +135,18 @@ static void unexpected_resume(void *arg)
 
 static void error_cases(void)
 {
-	const unsigned long bad_types[] = { 1, 2, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF,
-					    (1ul << 32) | 1 };
+	const unsigned long bad_types[] = {1,	       2,	   0x7FFFFFFF,
+					   0x80000000, 0xFFFFFFFF, (1ul << 32) | 1};
 	unsigned long entry = (unsigned long)state_entry;
-	const unsigned long bad_addrs[] = { 0,
-					    0x1000,
-					    0x10000000 /* UART */,
-					    RAM_BASE - 4,
-					    RAM_END,
-					    RAM_END + 0x200000,
-					    1ul << 63,
-					    ~0ul - 1,
-					    entry + 1 };
+	const unsigned long bad_addrs[] = {0,
+					   0x1000,
+					   0x10000000 /* UART */,
+					   RAM_BASE - 4,
+					   RAM_END,
+					   RAM_END + 0x200000,
+					   1ul << 63,
+					   ~0ul - 1,
+					   entry + 1};
 	struct sbiret r;
 
 	CHECK("error cases: every other hart STOPPED", others_stopped());
@@ -298,6 +300,67 @@ static void denied_cases(void)
 		 pending_seen);
 }
 
+/*
+ * A storm of SUSP calls while hart 2 goes START_PENDING -> STARTED ->
+ * SUSPEND_PENDING -> SUSPENDED -> RESUME_PENDING -> STARTED: it never
+ * reaches STOPPED in that window (it waits for storm_release), so every
+ * call must be DENIED, whichever transient state it meets.
+ */
+static volatile int storm_resumed, storm_release;
+
+static void storm_sleeper(void *arg)
+{
+	(void)arg;
+	csr_clear(sstatus, SSTATUS_SIE);
+	csr_clear(sip, MIP_SSIP);
+	csr_write(sie, MIP_SSIP);
+	sbi_hart_suspend(SBI_HSM_SUSPEND_RET_DEFAULT, 0, 0);
+	csr_clear(sip, MIP_SSIP);
+	storm_resumed = 1;
+	while (!storm_release)
+		;
+	stop_self();
+}
+
+static unsigned long storm_call(unsigned long *states)
+{
+	struct sbiret r;
+	long st = status(2);
+
+	if (st >= 0 && st < 7)
+		*states |= 1ul << st;
+	r = susp_raw(0, (unsigned long)state_entry, 0x5707);
+	denied_calls++;
+	return r.error != SBI_ERR_DENIED;
+}
+
+static void denied_storm(void)
+{
+	unsigned long states = 0, wrong = 0, calls = 0, end;
+
+	storm_resumed = 0;
+	storm_release = 0;
+	start_at(2, storm_sleeper, NULL, 0);
+	end = time_now() + 10 * TIMEBASE_HZ;
+	do {
+		wrong += storm_call(&states);
+		calls++;
+	} while (status(2) != SBI_HSM_STATE_SUSPENDED && time_now() < end);
+	sbi_send_ipi(1ul << 2, 0);
+	do {
+		wrong += storm_call(&states);
+		calls++;
+	} while (!storm_resumed && time_now() < end);
+	CHECK("storm: hart 2 suspended and resumed", storm_resumed);
+	test_check_eqf(0, wrong, "storm: all %lu SUSP calls DENIED across start, suspend, resume",
+		       calls);
+	test_check_eqf(0, entry_count(boss), "storm: the caller did not resume anywhere");
+	test_log("storm: %lu calls, states read before them 0x%lx (bit n = HSM state n)", calls,
+		 states);
+	storm_release = 1;
+	CHECK("storm: hart 2 stopped", WAIT_FOR(others_stopped()));
+}
+
 /* ---- success ----------------------------------------------------------------- */
 
 static volatile int returned;
@@ -400,6 +463,7 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	error_cases();
 	denied_cases();
+	denied_storm();
 	suspend_now(0, 0x5005500550055005ul, resumed_1);
 	return 0;
 }

@@ -15,13 +15,13 @@
 #define TIMEBASE_HZ 10000000ul /* hartvisor and QEMU virt */
 
 /* Spin until @cond, at most 10 s (a hang guard, not a timing requirement). */
-#define WAIT_FOR(cond)                                                                             \
-	({                                                                                         \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ;                               \
-		bool __ok;                                                                         \
-		while (!(__ok = !!(cond)) && time_now() < __end)                                   \
-			;                                                                          \
-		__ok;                                                                              \
+#define WAIT_FOR(cond)                                               \
+	({                                                           \
+		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
+		bool __ok;                                           \
+		while (!(__ok = !!(cond)) && time_now() < __end)     \
+			;                                            \
+		__ok;                                                \
 	})
 
 static volatile unsigned long irq_time[GUEST_MAX_HARTS];
@@ -76,8 +76,7 @@ static void timer_checks(unsigned long me)
 	test_checkf(WAIT_FOR(trap_irq_count(IRQ_S_TIMER) > 0),
 		    "hart %lu: timer interrupt taken (SIE = 1)", me);
 	irq_disable();
-	test_check_eqf(1, trap_irq_count(IRQ_S_TIMER), "hart %lu: exactly one timer interrupt",
-		       me);
+	test_check_eqf(1, trap_irq_count(IRQ_S_TIMER), "hart %lu: exactly one timer interrupt", me);
 	test_check_eqf(CAUSE_IRQ_S_TIMER, irq_cause[me],
 		       "hart %lu: scause = supervisor timer interrupt", me);
 	test_checkf(irq_time[me] >= deadline, "hart %lu: timer interrupt not before its deadline",

@@ -1,4 +1,4 @@
-/* hv-test: --cpus 4 --suspend-wake now --append rounds=3,attempts=200 */
+/* hv-test: --cpus 4 --suspend-wake now --append rounds=5,attempts=1000 */
 // SPDX-License-Identifier: MIT
 /*
  * SRST torture: system reset racing itself, SUSP and HART_START/HART_STOP.

@@ -1,4 +1,4 @@
-/* hv-test: --cpus 4 --suspend-wake now --append attempts=3000,pause=300,ambush=100 */
+/* hv-test: --cpus 4 --suspend-wake now --append attempts=10000,pause=1000,hops=4 */
 // SPDX-License-Identifier: MIT
 /*
  * SUSP torture (DESIGN.md §1, §7): system suspend racing HART_START.
@@ -36,8 +36,9 @@
  *   down=P      percent of links that first try a hart below them (default 75)
  *   pause=N     spin N loop iterations between SUSP calls (default 0), so
  *               that the chains get more of pm_lock
- *   ambush=D    links wait for a new SUSP call, then 0..D-1 spins, then
- *               start and stop (default 0: off)
+ *   ambush=D    chains bounce between the top and bottom harts, and links
+ *               at the top wait for a new SUSP call, then 0..D-1 spins,
+ *               then start and stop (default 0: off)
  *   park=N      a second caller parks after about 1 in N denials (default 4)
  *   expect=clean|any   check the outcome, or only report it (default clean)
  *   stop_on_violation=1  end at the first commit after which the VMM counts
@@ -91,16 +92,25 @@ static long start_hart(unsigned long me, unsigned long t, unsigned long opaque)
 /*
  * Start one stopped hart (not @me) at race_entry with @opaque: up to
  * cfg.tries harts from a random one on.  Callers are targets only with two
- * callers (a parked one), and then only for chains.  The first pick is below
- * @me cfg.down percent of the time: the SUSP scan runs upwards, so the race
- * is a start of a hart it has passed by a hart it has not reached.
+ * callers (a parked one), and then only for chains.
+ *
+ * Where the first pick falls: the SUSP scan runs upwards, so the race is a
+ * start of a hart the scan has passed by a hart it has not reached yet.
+ * Without the ambush the pick is below @me cfg.down percent of the time.
+ * With it, a link in the upper half of the harts picks one in the lowest
+ * quarter, and one in the lower half picks one in the top quarter: the chain
+ * bounces between the ends, and every downward hop spans most of the scan.
  */
 static void start_one(unsigned long me, unsigned long opaque, bool callers_too)
 {
 	unsigned long lo = callers_too ? 0 : cfg.callers, span = cfg.n - lo;
-	unsigned long r = race_rand(me), first, tried = 0;
+	unsigned long r = race_rand(me), quarter = span / 4 ?: 1, first, tried = 0;
 
-	if (me > lo && (r >> 40) % 100 < cfg.down)
+	if (cfg.ambush && me >= lo && (me - lo) * 2 >= span)
+		first = lo + r % quarter;
+	else if (cfg.ambush)
+		first = lo + span - quarter + r % quarter;
+	else if (me > lo && (r >> 40) % 100 < cfg.down)
 		first = lo + r % (me - lo);
 	else
 		first = lo + r % span;
@@ -118,14 +128,16 @@ static void start_one(unsigned long me, unsigned long opaque, bool callers_too)
 }
 
 /*
- * With ambush=D, a link first waits (boundedly) for a caller to begin a new
- * SUSP call, then spins a random 0..D-1 iterations, so that its start and
- * stop land while that call's scan is running.
+ * With ambush=D, a link in the upper half first waits (boundedly) for a
+ * caller to begin a new SUSP call, then spins a random 0..D-1 iterations, so
+ * that its start and stop land while that call's scan is running.
  */
 static void ambush(unsigned long me)
 {
 	unsigned long seq = susp_seq, spins = race_rand(me) % cfg.ambush;
 
+	if ((me - cfg.callers) * 2 < cfg.n - cfg.callers)
+		return;
 	for (unsigned long i = 0; susp_seq == seq && !done && i < 1000000; i++)
 		;
 	for (unsigned long i = 0; i < spins; i++)

@@ -307,6 +307,14 @@ int hv_vm_start(struct hv_vm *vm, const struct hv_run_ops *ops);
  */
 int hv_vm_wait_event(struct hv_vm *vm, struct hv_exit *ev, uint64_t deadline_ns);
 
+/*
+ * hv_vm_wait_quiescent() - wait until no STOPPED vCPU is still finishing its
+ * last run slice.  A system event stops harts at their next instruction
+ * boundary, so call this before the VMM changes guest memory after one (a
+ * cold reboot's reload).  Any thread.
+ */
+void hv_vm_wait_quiescent(struct hv_vm *vm);
+
 /* hv_vm_stop() - make every vCPU thread return and join them.  Any thread. */
 void hv_vm_stop(struct hv_vm *vm);
 

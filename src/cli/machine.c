@@ -116,6 +116,8 @@ static void machine_boot(struct cli_machine *m, bool cold)
 	const void *dtb_data = dtb;
 	int r;
 
+	/* After SRST, harts stopped mid-slice may still be finishing it. */
+	hv_vm_wait_quiescent(m->vm);
 	if (cold) {
 		/* A cold boot starts from zeroed RAM; dropping the pages is cheapest. */
 		madvise(ram, ram_size, MADV_DONTNEED);

@@ -174,12 +174,12 @@ void dcache_code_written(struct cpu_internal *in, const uint8_t *host, unsigned 
 	for (g = g0; g <= g1; g++) {
 		if (!(dp->granules & (1u << g)))
 			continue;
-		dp->granules &= (uint16_t)~(1u << g);
+		dp->granules &= (uint16_t) ~(1u << g);
 		/*
-		 * Only the handler is reset: a store may be rewriting the
-		 * slot it is executing from, whose length field the
-		 * interpreter still reads to advance.  The slot before the
-		 * granule may hold a 4-byte instruction reaching into it.
+		 * Only the handler is reset: the store may be rewriting the
+		 * slot it is executing from, whose operand fields its handler
+		 * may still read (an AMO does, after this).  The slot before
+		 * the granule may hold a 4-byte instruction reaching into it.
 		 */
 		i = g * CODE_GRANULE_SLOTS;
 		if (i)

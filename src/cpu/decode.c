@@ -69,10 +69,10 @@ static inline int32_t imm_u(uint32_t b)
 
 static inline int32_t imm_j(uint32_t b)
 {
-	return sext((b >> 31) << 20 | (b & 0xff000) | ((b >> 20) & 1) << 11 | ((b >> 21) & 0x3ff) << 1,
+	return sext((b >> 31) << 20 | (b & 0xff000) | ((b >> 20) & 1) << 11 |
+			    ((b >> 21) & 0x3ff) << 1,
 		    21);
 }
-
 
 /* ---- 32-bit encoders, for the compressed expansion ---------------------- */
 
@@ -111,8 +111,8 @@ static uint32_t enc_s(unsigned int opc, unsigned int f3, unsigned int rs1, unsig
 {
 	uint32_t u = (uint32_t)imm;
 
-	return ((u >> 5 & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) |
-	       ((u & 31) << 7) | opc;
+	return ((u >> 5 & 0x7f) << 25) | (rs2 << 20) | (rs1 << 15) | (f3 << 12) | ((u & 31) << 7) |
+	       opc;
 }
 
 static uint32_t enc_r(unsigned int opc, unsigned int f3, unsigned int f7, unsigned int rd,
@@ -258,8 +258,8 @@ static uint32_t rvc_q1(uint16_t c)
 		}
 	case 5: /* C.J: offset[11|4|9:8|10|6|7|3:1|5] = c[12:2] */
 		imm = ((c >> 1) & 0x800) | ((c >> 7) & 0x10) | ((c >> 1) & 0x300) |
-		      ((c << 2) & 0x400) | ((c >> 1) & 0x40) | ((c << 1) & 0x80) | ((c >> 2) & 0xe) |
-		      ((c << 3) & 0x20);
+		      ((c << 2) & 0x400) | ((c >> 1) & 0x40) | ((c << 1) & 0x80) |
+		      ((c >> 2) & 0xe) | ((c << 3) & 0x20);
 		return enc_j(0, sext((uint32_t)imm, 12));
 	default: /* 6, 7: C.BEQZ, C.BNEZ: offset[8|4:3] = c[12:10], offset[7:6|2:1|5] = c[6:2] */
 		imm = ((c >> 4) & 0x100) | ((c >> 7) & 0x18) | ((c << 1) & 0xc0) | ((c >> 2) & 6) |
@@ -300,7 +300,7 @@ static uint32_t rvc_q2(uint16_t c)
 		}
 		if (!rs2) {
 			if (!rd)
-				return 0x00100073; /* C.EBREAK */
+				return 0x00100073;	     /* C.EBREAK */
 			return enc_i(OPC_JALR, 0, 1, rd, 0); /* C.JALR */
 		}
 		return enc_r(OPC_OP, 0, 0, rd, rd, rs2); /* C.ADD */

@@ -77,13 +77,54 @@ static void slot_fill(struct dslot *s, const struct decode_insn *d,
 	s->rd = d->rd;
 	s->rs1 = d->rs1;
 	s->rs2 = d->rs2;
-	s->ln = (uint8_t)(d->len * (sizeof(struct dslot) / 2));
 	s->imm = d->imm;
 	if (op_is_rel_jump(d->op))
 		s->imm = d->imm * (int32_t)(sizeof(struct dslot) / 2); /* bytes of slots */
 	else if (op_is_fp_arith(d->op))
 		s->imm = d->rm | d->rs3 << 8;
 	s->h = labels[d->len == 2][d->op];
+}
+
+/*
+ * Decode the instruction of slot @s of @dp, the page at virtual @vbase,
+ * into the slot.  Returns 0, or the fetch exception to raise (with *tval)
+ * when the second half of an instruction straddling two pages cannot be
+ * fetched.
+ */
+static uint64_t slot_decode(struct cpu *c, struct dpage *dp, struct dslot *s, uint64_t vbase,
+			    const void *const (*labels)[DECODE_OP_NR], uint64_t *tval)
+{
+	struct cpu_internal *in = c->internal;
+	unsigned int off = (unsigned int)(s - dp->slot) * 2;
+	uint32_t bits = __atomic_load_n((const uint16_t *)(dp->host + off), __ATOMIC_RELAXED);
+	struct decode_insn d;
+
+	if ((bits & 3) == 3) {
+		if (likely(off < PAGE_SIZE - 2)) {
+			bits |= (uint32_t)__atomic_load_n((const uint16_t *)(dp->host + off + 2),
+							  __ATOMIC_RELAXED)
+				<< 16;
+		} else {
+			/* The cross slot: the second half is in the next virtual page. */
+			uint8_t *h2;
+			uint64_t pa2;
+			int r = mem_translate(c, vbase + PAGE_SIZE, MMU_EXEC, &h2, &pa2);
+
+			*tval = vbase + PAGE_SIZE;
+			if (r)
+				return (uint64_t)r;
+			if (!h2)
+				return CAUSE_FETCH_ACCESS;
+			bits |= (uint32_t)__atomic_load_n((const uint16_t *)h2, __ATOMIC_RELAXED)
+				<< 16;
+			dcache_mark(in, NULL, pa2, 2);
+			dcache_add_xslot(in, dp);
+		}
+	}
+	decode_insn(bits, &d);
+	slot_fill(s, &d, labels);
+	dcache_mark(in, dp, dp->pa + off, off < PAGE_SIZE - 2 ? d.len : 2);
+	return 0;
 }
 
 static inline uint64_t mulh(int64_t a, int64_t b)
@@ -138,14 +179,14 @@ static inline uint64_t remw(int32_t a, int32_t b)
 }
 
 /* AMO min/max by compare-and-swap; the rest map onto __atomic_fetch_*. */
-#define AMO_CAS_FN(name, T, pick)                                                          \
-	static inline T name(T *p, T b)                                                    \
-	{                                                                                  \
-		T a = __atomic_load_n(p, __ATOMIC_RELAXED);                                \
-		while (!__atomic_compare_exchange_n(p, &a, (pick) ? a : b, false,          \
-						    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))   \
-			;                                                                  \
-		return a;                                                                  \
+#define AMO_CAS_FN(name, T, pick)                                                        \
+	static inline T name(T *p, T b)                                                  \
+	{                                                                                \
+		T a = __atomic_load_n(p, __ATOMIC_RELAXED);                              \
+		while (!__atomic_compare_exchange_n(p, &a, (pick) ? a : b, false,        \
+						    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) \
+			;                                                                \
+		return a;                                                                \
 	}
 AMO_CAS_FN(amo_min_w, uint32_t, (int32_t)a < (int32_t)b)
 AMO_CAS_FN(amo_max_w, uint32_t, (int32_t)a > (int32_t)b)
@@ -175,7 +216,8 @@ static inline void interp_fence(int32_t imm)
 
 /*
  * Slots store this function's label addresses across calls: it must exist
- * exactly once, never inlined or cloned.
+ * exactly once, never inlined or cloned (clang has no noclone attribute,
+ * and does not clone a function whose labels' addresses are taken).
  */
 #ifdef __clang__
 #define INTERP_NOCLONE __attribute__((noinline))
@@ -202,8 +244,10 @@ INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 	int64_t left, quota;
 	uint64_t budget_rem = budget, traps = 0;
 	uint64_t exc_cause = 0, exc_tval = 0;
-	uint64_t csr_arg = 0;
+	uint64_t csr_arg = 0, csr_old = 0;
 	bool csr_set = false;
+	const struct tlb_xentry *xe;
+	struct dpage *dp;
 	enum cpu_exit ex;
 
 	in->lbl_undecoded = &&op_UNDECODED;
@@ -226,152 +270,152 @@ INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 #define RS2 (x[s->rs2])
 #define IMM ((int64_t)s->imm)
 /* For handlers whose rd may be x0 (the decoder turned the others into NOP). */
-#define WX(r, v)                  \
-	do {                      \
-		x[r] = (v);       \
-		x[0] = 0;         \
+#define WX(r, v)            \
+	do {                \
+		x[r] = (v); \
+		x[0] = 0;   \
 	} while (0)
-#define DISPATCH() goto *s->h
+#define DISPATCH() goto * s->h
 /*
  * Retire the instruction in slot s and run the one after it.  ln_ is a
  * constant in every handler (see INSN): advancing by a value loaded from
  * the slot would put a load on the critical path of every instruction.
  */
-#define NEXT()                                                      \
-	do {                                                        \
-		s = (struct dslot *)((char *)s + ln_);              \
-		if (unlikely(--left <= 0))                          \
-			goto ev;                                    \
-		DISPATCH();                                         \
+#define NEXT()                                         \
+	do {                                           \
+		s = (struct dslot *)((char *)s + ln_); \
+		if (unlikely(--left <= 0))             \
+			goto ev;                       \
+		DISPATCH();                            \
 	} while (0)
 /* A handler; its body sees ln_, the instruction's length in slot bytes. */
-#define INSN(name, ...)                          \
-	op_##name:                               \
-	{                                        \
-		const unsigned int ln_ = 32;     \
-		(void)ln_;                       \
-		__VA_ARGS__                      \
+#define INSN(name, ...)                      \
+	op_##name:                           \
+	{                                    \
+		const unsigned int ln_ = 32; \
+		(void)ln_;                   \
+		__VA_ARGS__                  \
 	}
 /* A handler that compressed instructions use too: a second copy for 2 bytes. */
-#define INSN2(name, ...)                         \
-	INSN(name, __VA_ARGS__)                  \
-	op_##name##_C:                           \
-	{                                        \
-		const unsigned int ln_ = 16;     \
-		(void)ln_;                       \
-		__VA_ARGS__                      \
+#define INSN2(name, ...)                     \
+	INSN(name, __VA_ARGS__)              \
+	op_##name##_C:                       \
+	{                                    \
+		const unsigned int ln_ = 16; \
+		(void)ln_;                   \
+		__VA_ARGS__                  \
 	}
 /* Retire a taken branch/jump that landed on slot s (in this page). */
-#define CF_NEXT()                                                                          \
-	do {                                                                               \
-		if (unlikely(--left <= 0) ||                                               \
-		    unlikely(atomic_load_explicit(att, memory_order_relaxed)))             \
-			goto ev;                                                           \
-		DISPATCH();                                                                \
+#define CF_NEXT()                                                              \
+	do {                                                                   \
+		if (unlikely(--left <= 0) ||                                   \
+		    unlikely(atomic_load_explicit(att, memory_order_relaxed))) \
+			goto ev;                                               \
+		DISPATCH();                                                    \
 	} while (0)
 /* Taken: pc-relative; the offset is in slot bytes. */
-#define JUMP_REL()                                                                         \
-	do {                                                                               \
-		uintptr_t t_ = (uintptr_t)s + (uintptr_t)(intptr_t)s->imm;                 \
-		if (likely(t_ - (uintptr_t)s0 < DSLOTS * sizeof(struct dslot))) {          \
-			s = (struct dslot *)t_;                                            \
-			CF_NEXT();                                                         \
-		}                                                                          \
-		c->pc = PC() + (uint64_t)(IMM >> DSLOT_PC_SHIFT);                          \
-		goto jump_far;                                                             \
+#define JUMP_REL()                                                                \
+	do {                                                                      \
+		uintptr_t t_ = (uintptr_t)s + (uintptr_t)(intptr_t)s->imm;        \
+		if (likely(t_ - (uintptr_t)s0 < DSLOTS * sizeof(struct dslot))) { \
+			s = (struct dslot *)t_;                                   \
+			CF_NEXT();                                                \
+		}                                                                 \
+		c->pc = PC() + (uint64_t)(IMM >> DSLOT_PC_SHIFT);                 \
+		goto jump_far;                                                    \
 	} while (0)
-#define JUMP_ABS(target)                                                                   \
-	do {                                                                               \
-		uint64_t t_ = (target);                                                    \
-		if (likely((t_ ^ vbase) < PAGE_SIZE)) {                                    \
-			s = s0 + ((t_ & (PAGE_SIZE - 1)) >> 1);                            \
-			CF_NEXT();                                                         \
-		}                                                                          \
-		c->pc = t_;                                                                \
-		goto jump_far;                                                             \
+#define JUMP_ABS(target)                                        \
+	do {                                                    \
+		uint64_t t_ = (target);                         \
+		if (likely((t_ ^ vbase) < PAGE_SIZE)) {         \
+			s = s0 + ((t_ & (PAGE_SIZE - 1)) >> 1); \
+			CF_NEXT();                              \
+		}                                               \
+		c->pc = t_;                                     \
+		goto jump_far;                                  \
 	} while (0)
-#define BRANCH(cond)               \
-	do {                       \
-		if (cond)          \
+#define BRANCH(cond)                \
+	do {                        \
+		if (cond)           \
 			JUMP_REL(); \
-		NEXT();            \
+		NEXT();             \
 	} while (0)
 /* Raise an exception at the instruction in slot s. */
-#define EXC(cause, tval)                  \
-	do {                              \
-		exc_cause = (cause);      \
-		exc_tval = (tval);        \
-		goto exc;                 \
+#define EXC(cause, tval)             \
+	do {                         \
+		exc_cause = (cause); \
+		exc_tval = (tval);   \
+		goto exc;            \
 	} while (0)
 /* Bring instret and the budget up to date (instret: not counting trapped slots). */
-#define ACCOUNT()                                              \
-	do {                                                   \
-		uint64_t used_ = (uint64_t)(quota - left);     \
-		in->instret += used_ - traps;                  \
-		budget_rem -= used_;                           \
-		quota = left;                                  \
-		traps = 0;                                     \
+#define ACCOUNT()                                          \
+	do {                                               \
+		uint64_t used_ = (uint64_t)(quota - left); \
+		in->instret += used_ - traps;              \
+		budget_rem -= used_;                       \
+		quota = left;                              \
+		traps = 0;                                 \
 	} while (0)
 
 /*
  * Loads and stores: the TLB hit on an aligned access is inline; anything
  * else (miss, misaligned, page-straddling, MMIO, fault) is mem.c's.
  */
-#define LOAD(T, v)                                                                          \
-	uint64_t v;                                                                         \
-	do {                                                                                \
-		uint64_t va_ = RS1 + IMM;                                                   \
-		const struct tlb_entry *e_ = &tlb_r[tlb_index(va_)];                       \
-		if (likely(e_->tag == (va_ & (TLB_PAGE_MASK | (sizeof(T) - 1))))) {        \
+#define LOAD(T, v)                                                                            \
+	uint64_t v;                                                                           \
+	do {                                                                                  \
+		uint64_t va_ = RS1 + IMM;                                                     \
+		const struct tlb_entry *e_ = &tlb_r[tlb_index(va_)];                          \
+		if (likely(e_->tag == (va_ & (TLB_PAGE_MASK | (sizeof(T) - 1))))) {           \
 			v = __atomic_load_n((const T *)(e_->addend + va_), __ATOMIC_RELAXED); \
-		} else {                                                                    \
-			uint64_t tv_, v_;                                                   \
-			int r_ = mem_load(c, va_, sizeof(T), &v_, &tv_);                    \
-			if (unlikely(r_))                                                   \
-				EXC(r_, tv_);                                               \
-			v = v_;                                                             \
-		}                                                                           \
+		} else {                                                                      \
+			uint64_t tv_, v_;                                                     \
+			int r_ = mem_load(c, va_, sizeof(T), &v_, &tv_);                      \
+			if (unlikely(r_))                                                     \
+				EXC(r_, tv_);                                                 \
+			v = v_;                                                               \
+		}                                                                             \
 	} while (0)
-#define STORE(T, val)                                                                       \
-	do {                                                                                \
-		uint64_t va_ = RS1 + IMM;                                                   \
-		const struct tlb_entry *e_ = &tlb_w[tlb_index(va_)];                       \
-		if (likely(e_->tag == (va_ & (TLB_PAGE_MASK | (sizeof(T) - 1))))) {        \
-			uint8_t *h_ = (uint8_t *)(e_->addend + va_);                        \
-			__atomic_store_n((T *)h_, (T)(val), __ATOMIC_RELAXED);              \
-			if (unlikely(__atomic_load_n(&in->codemap[(size_t)(h_ - in->ram) >>  \
-								  CODE_GRANULE_SHIFT], \
-						     __ATOMIC_RELAXED)))                     \
-				dcache_code_written(in, h_, sizeof(T));                     \
-		} else {                                                                    \
-			uint64_t tv_;                                                       \
-			int r_ = mem_store(c, va_, sizeof(T), (val), &tv_);                 \
-			if (unlikely(r_))                                                   \
-				EXC(r_, tv_);                                               \
-		}                                                                           \
+#define STORE(T, val)                                                                           \
+	do {                                                                                    \
+		uint64_t va_ = RS1 + IMM;                                                       \
+		const struct tlb_entry *e_ = &tlb_w[tlb_index(va_)];                            \
+		if (likely(e_->tag == (va_ & (TLB_PAGE_MASK | (sizeof(T) - 1))))) {             \
+			uint8_t *h_ = (uint8_t *)(e_->addend + va_);                            \
+			__atomic_store_n((T *)h_, (T)(val), __ATOMIC_RELAXED);                  \
+			if (unlikely(__atomic_load_n(                                           \
+				    &in->codemap[(size_t)(h_ - in->ram) >> CODE_GRANULE_SHIFT], \
+				    __ATOMIC_RELAXED)))                                         \
+				dcache_code_written(in, h_, sizeof(T));                         \
+		} else {                                                                        \
+			uint64_t tv_;                                                           \
+			int r_ = mem_store(c, va_, sizeof(T), (val), &tv_);                     \
+			if (unlikely(r_))                                                       \
+				EXC(r_, tv_);                                                   \
+		}                                                                               \
 	} while (0)
 /* LR/SC/AMO: an aligned RAM address, translated for @acc. */
-#define ATOMIC_PTR(T, acc, p)                                                   \
-	T *p;                                                                   \
-	do {                                                                    \
-		void *h_;                                                       \
-		int r_ = mem_atomic_ptr(c, RS1, sizeof(T), (acc), &h_);         \
-		if (unlikely(r_))                                               \
-			EXC(r_, RS1);                                           \
-		p = h_;                                                         \
+#define ATOMIC_PTR(T, acc, p)                                           \
+	T *p;                                                           \
+	do {                                                            \
+		void *h_;                                               \
+		int r_ = mem_atomic_ptr(c, RS1, sizeof(T), (acc), &h_); \
+		if (unlikely(r_))                                       \
+			EXC(r_, RS1);                                   \
+		p = h_;                                                 \
 	} while (0)
-#define AMO_W(name, ...)                                           \
-	INSN(name, ATOMIC_PTR(uint32_t, MMU_WRITE, p);             \
-	     uint32_t b = (uint32_t)RS2; WX(RD, sext32(__VA_ARGS__)); NEXT();)
-#define AMO_D(name, ...)                                           \
-	INSN(name, ATOMIC_PTR(uint64_t, MMU_WRITE, p); uint64_t b = RS2; \
-	     WX(RD, (__VA_ARGS__)); NEXT();)
+#define AMO_W(name, ...)                                                           \
+	INSN(name, ATOMIC_PTR(uint32_t, MMU_WRITE, p); uint32_t b = (uint32_t)RS2; \
+	     WX(RD, sext32(__VA_ARGS__)); NEXT();)
+#define AMO_D(name, ...)                                                                        \
+	INSN(name, ATOMIC_PTR(uint64_t, MMU_WRITE, p); uint64_t b = RS2; WX(RD, (__VA_ARGS__)); \
+	     NEXT();)
 
 /* FP: sstatus.FS Off makes every FP instruction illegal. */
-#define FP_ON()                                                              \
-	do {                                                                 \
-		if (unlikely(!(in->csrs.sstatus & SSTATUS_FS)))              \
-			goto illegal_rt;                                     \
+#define FP_ON()                                                 \
+	do {                                                    \
+		if (unlikely(!(in->csrs.sstatus & SSTATUS_FS))) \
+			goto illegal_rt;                        \
 	} while (0)
 #define FP_DIRTY() (in->csrs.sstatus |= SSTATUS_FS_DIRTY)
 #define FFLAGS (&in->csrs.fflags)
@@ -383,58 +427,55 @@ INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 #define FD2 (c->f[s->rs2])
 #define FD3 (c->f[(unsigned int)s->imm >> 8])
 /* The rounding mode: static, or frm for DYN, which must then hold a valid mode. */
-#define FP_RM(rm)                                                      \
-	unsigned int rm = (unsigned int)s->imm & 7;                    \
-	do {                                                           \
-		if (rm == FPU_DYN) {                                   \
-			rm = in->csrs.frm;                             \
-			if (unlikely(rm > FPU_RMM))                    \
-				goto illegal_rt;                       \
-		}                                                      \
+#define FP_RM(rm)                                   \
+	unsigned int rm = (unsigned int)s->imm & 7; \
+	do {                                        \
+		if (rm == FPU_DYN) {                \
+			rm = in->csrs.frm;          \
+			if (unlikely(rm > FPU_RMM)) \
+				goto illegal_rt;    \
+		}                                   \
 	} while (0)
 /*
  * An FP result to f[rd].  FP_RM() is harmless for the operations without a
  * rounding mode: their rm field reads 0.
  */
-#define FOP(name, ...)                                                       \
+#define FOP(name, ...) \
 	INSN(name, FP_ON(); FP_RM(rm); (void)rm; F(RD) = (__VA_ARGS__); FP_DIRTY(); NEXT();)
 /* An integer result to x[rd]; fflags written only if an exception was raised. */
-#define FOPX(name, ...)                                                      \
-	INSN(name, uint32_t fl = 0; FP_ON(); FP_RM(rm); (void)rm; WX(RD, (__VA_ARGS__)); \
-	     if (fl) {                                                         \
-		     in->csrs.fflags |= fl;                                    \
-		     FP_DIRTY();                                               \
-	     } NEXT();)
+#define FOPX(name, ...)                                                                     \
+	INSN(                                                                               \
+		name, uint32_t fl = 0; FP_ON(); FP_RM(rm); (void)rm; WX(RD, (__VA_ARGS__)); \
+		if (fl) {                                                                   \
+			in->csrs.fflags |= fl;                                              \
+			FP_DIRTY();                                                         \
+		} NEXT();)
 
-lookup: {
-	uint64_t pc = c->pc;
-	const struct tlb_xentry *xe = &in->tlb_x[tlb_index(pc)];
-	struct dpage *dp;
-
+lookup:
+	/* Only the API can set an odd pc; everything else keeps it even. */
+	if (unlikely(c->pc & 1)) {
+		exc_cause = CAUSE_MISALIGNED_FETCH;
+		exc_tval = c->pc;
+		goto take_exc;
+	}
 	tlb_r = in->tlb_r;
 	tlb_w = in->tlb_w;
-	if (likely(xe->tag == (pc & TLB_PAGE_MASK))) {
+	xe = &in->tlb_x[tlb_index(c->pc)];
+	if (likely(xe->tag == (c->pc & TLB_PAGE_MASK))) {
 		dp = xe->dp;
 	} else {
-		int r;
+		int r = mem_fetch_page(c, c->pc, &dp);
 
-		if (unlikely(pc & 1)) {
-			exc_cause = CAUSE_MISALIGNED_FETCH;
-			exc_tval = pc;
-			goto take_exc;
-		}
-		r = mem_fetch_page(c, pc, &dp);
 		if (unlikely(r)) {
 			exc_cause = (uint64_t)r;
-			exc_tval = pc;
+			exc_tval = c->pc;
 			goto take_exc;
 		}
 	}
 	s0 = dp->slot;
-	vbase = pc & TLB_PAGE_MASK;
-	s = s0 + ((pc & (PAGE_SIZE - 1)) >> 1);
+	vbase = c->pc & TLB_PAGE_MASK;
+	s = s0 + ((c->pc & (PAGE_SIZE - 1)) >> 1);
 	DISPATCH();
-}
 
 	/* A taken jump out of this page, to c->pc. */
 jump_far:
@@ -485,38 +526,11 @@ out:
 
 	/* ---- the interpreter's own slots ---------------------------------------------- */
 
-op_UNDECODED: {
-	struct dpage *dp = (struct dpage *)s0;
-	unsigned int off = (unsigned int)((uintptr_t)s - (uintptr_t)s0) >> DSLOT_PC_SHIFT;
-	uint32_t bits = __atomic_load_n((const uint16_t *)(dp->host + off), __ATOMIC_RELAXED);
-	struct decode_insn d;
-
-	if ((bits & 3) == 3) {
-		if (likely(off < PAGE_SIZE - 2)) {
-			bits |= (uint32_t)__atomic_load_n((const uint16_t *)(dp->host + off + 2),
-							  __ATOMIC_RELAXED)
-				<< 16;
-		} else {
-			/* The cross slot: the second half is in the next virtual page. */
-			uint8_t *h2;
-			uint64_t pa2;
-			int r = mem_translate(c, vbase + PAGE_SIZE, MMU_EXEC, &h2, &pa2);
-
-			if (unlikely(r))
-				EXC((uint64_t)r, vbase + PAGE_SIZE);
-			if (unlikely(!h2))
-				EXC(CAUSE_FETCH_ACCESS, vbase + PAGE_SIZE);
-			bits |= (uint32_t)__atomic_load_n((const uint16_t *)h2, __ATOMIC_RELAXED)
-				<< 16;
-			dcache_mark(in, NULL, pa2, 2);
-			dcache_add_xslot(in, dp);
-		}
-	}
-	decode_insn(bits, &d);
-	slot_fill(s, &d, labels);
-	dcache_mark(in, dp, dp->pa + off, off < PAGE_SIZE - 2 ? d.len : 2);
+op_UNDECODED:
+	exc_cause = slot_decode(c, (struct dpage *)s0, s, vbase, labels, &exc_tval);
+	if (unlikely(exc_cause))
+		goto exc;
 	DISPATCH();
-}
 
 op_PAGE_END:
 	/* Fell off the page: the instruction before was retired already. */
@@ -600,8 +614,8 @@ op_PAGE_END:
 	INSN(DIVW, x[RD] = divw((int32_t)RS1, (int32_t)RS2); NEXT();)
 	INSN(DIVUW, x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 / (uint32_t)RS2) : ~0ull; NEXT();)
 	INSN(REMW, x[RD] = remw((int32_t)RS1, (int32_t)RS2); NEXT();)
-	INSN(REMUW,
-	     x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 % (uint32_t)RS2) : sext32(RS1); NEXT();)
+	INSN(REMUW, x[RD] = (uint32_t)RS2 ? sext32((uint32_t)RS1 % (uint32_t)RS2) : sext32(RS1);
+	     NEXT();)
 
 	/* ---- system -------------------------------------------------------------------- */
 
@@ -631,35 +645,30 @@ op_PAGE_END:
 	INSN(CSRRSI, csr_arg = s->rs1; csr_set = true; goto csrrsc;)
 	INSN(CSRRC, csr_arg = RS1; csr_set = false; goto csrrsc;)
 	INSN(CSRRCI, csr_arg = s->rs1; csr_set = false; goto csrrsc;)
-csrrw: {
-	unsigned int csr = (unsigned int)s->imm;
-	uint64_t old = 0;
-
+csrrw:
 	ACCOUNT(); /* instret must be exact if this reads it */
-	if (RD && csr_read(c, csr, &old))
+	csr_old = 0;
+	if (RD && csr_read(c, (unsigned int)s->imm, &csr_old))
 		goto illegal_rt;
-	if (csr_write(c, csr, csr_arg))
+	if (csr_write(c, (unsigned int)s->imm, csr_arg))
 		goto illegal_rt;
-	WX(RD, old);
+	WX(RD, csr_old);
 	goto csr_written;
-}
-csrrsc: {
-	const unsigned int ln_ = 32;
-	unsigned int csr = (unsigned int)s->imm;
-	uint64_t old;
-
+csrrsc:
 	ACCOUNT();
-	if (csr_read(c, csr, &old))
+	if (csr_read(c, (unsigned int)s->imm, &csr_old))
 		goto illegal_rt;
 	if (!s->rs1) {
-		WX(RD, old);
-		NEXT();
+		WX(RD, csr_old);
+		s = (struct dslot *)((char *)s + 32);
+		if (unlikely(--left <= 0))
+			goto ev;
+		DISPATCH();
 	}
-	if (csr_write(c, csr, csr_set ? old | csr_arg : old & ~csr_arg))
+	if (csr_write(c, (unsigned int)s->imm, csr_set ? csr_old | csr_arg : csr_old & ~csr_arg))
 		goto illegal_rt;
-	WX(RD, old);
+	WX(RD, csr_old);
 	goto csr_written;
-}
 csr_written:
 	c->pc = PC() + 4;
 	trap_check_irq(c);
@@ -676,10 +685,12 @@ csr_written:
 	 * Linux's cmpxchg, atomics and locks) is correct under this; one that
 	 * relies on detecting an intervening write of the same value is not.
 	 */
-	INSN(LR_W, ATOMIC_PTR(uint32_t, MMU_READ, p); uint32_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
-	     in->resv_host = p; in->resv_size = 4; in->resv_val = v; WX(RD, sext32(v)); NEXT();)
-	INSN(LR_D, ATOMIC_PTR(uint64_t, MMU_READ, p); uint64_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);
-	     in->resv_host = p; in->resv_size = 8; in->resv_val = v; WX(RD, v); NEXT();)
+	INSN(LR_W, ATOMIC_PTR(uint32_t, MMU_READ, p);
+	     uint32_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST); in->resv_host = p;
+	     in->resv_size = 4; in->resv_val = v; WX(RD, sext32(v)); NEXT();)
+	INSN(LR_D, ATOMIC_PTR(uint64_t, MMU_READ, p);
+	     uint64_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST); in->resv_host = p;
+	     in->resv_size = 8; in->resv_val = v; WX(RD, v); NEXT();)
 	INSN(SC_W, ATOMIC_PTR(uint32_t, MMU_WRITE, p); uint32_t expect = (uint32_t)in->resv_val;
 	     bool ok = in->resv_host == p && in->resv_size == 4 &&
 		       __atomic_compare_exchange_n(p, &expect, (uint32_t)RS2, false,

@@ -78,9 +78,9 @@ static inline unsigned int tlb_index(uint64_t va)
 
 struct dslot {
 	const void *h; /* the handler label in interp_run() */
-	int32_t imm; /* decode_insn.imm; branch/jump offsets pre-scaled to slot bytes */
+	int32_t imm;   /* decode_insn.imm; branch/jump offsets pre-scaled to slot bytes */
 	uint8_t rd, rs1, rs2;
-	uint8_t ln; /* the instruction's length in slot bytes (16 or 32) */
+	/* The length is not here: each handler has it as a constant (INSN in interp.c). */
 };
 _Static_assert(sizeof(struct dslot) == 16, "pc arithmetic assumes 16-byte slots");
 /* pc = page va + ((slot address - slot[0] address) >> DSLOT_PC_SHIFT) */
@@ -97,12 +97,12 @@ _Static_assert(sizeof(struct dslot) == 16, "pc arithmetic assumes 16-byte slots"
 
 struct dpage {
 	struct dslot slot[DSLOTS + 2];
-	uint64_t pa; /* physical page address */
-	uint8_t *host; /* its host address */
+	uint64_t pa;	     /* physical page address */
+	uint8_t *host;	     /* its host address */
 	struct dpage *hnext; /* hash chain */
 	struct dpage *xnext; /* list of pages with a decoded cross slot */
-	uint16_t granules; /* granules this hart has decoded instructions in */
-	bool xslot; /* on the cross-slot list */
+	uint16_t granules;   /* granules this hart has decoded instructions in */
+	bool xslot;	     /* on the cross-slot list */
 };
 
 /* At most this many decoded pages per hart; when full, all are dropped. */
@@ -198,8 +198,7 @@ void tlb_sfence(struct cpu *c, bool all_va, uint64_t va, bool all_asid, uint64_t
  * translations are cached in the TLB; MMU_EXEC ones are not (that is
  * mem_fetch_page()'s job), so this never touches the decoded-page cache.
  */
-int mem_translate(struct cpu *c, uint64_t va, enum mmu_access acc, uint8_t **host,
-		  uint64_t *pa);
+int mem_translate(struct cpu *c, uint64_t va, enum mmu_access acc, uint8_t **host, uint64_t *pa);
 /* The decoded page for instruction fetch at @va (fills the fetch TLB). */
 int mem_fetch_page(struct cpu *c, uint64_t va, struct dpage **dp);
 int mem_load(struct cpu *c, uint64_t va, unsigned int size, uint64_t *val, uint64_t *tval);
@@ -209,8 +208,7 @@ int mem_store(struct cpu *c, uint64_t va, unsigned int size, uint64_t val, uint6
  * aligned word in RAM.  Misaligned: address-misaligned (load for LR, store
  * otherwise); not RAM: access fault.  The tval is always @va.
  */
-int mem_atomic_ptr(struct cpu *c, uint64_t va, unsigned int size, enum mmu_access acc,
-		   void **host);
+int mem_atomic_ptr(struct cpu *c, uint64_t va, unsigned int size, enum mmu_access acc, void **host);
 /* The raw instruction at @pc (16 bits if compressed), for stval; 0 if unreadable. */
 uint32_t mem_insn_bits(struct cpu *c, uint64_t pc);
 

@@ -102,7 +102,8 @@ void hart_mmu_changed(struct cpu *c)
 		uint64_t mode = satp >> SATP_MODE_SHIFT;
 
 		/* Global mappings survive an address-space switch, not a mode change. */
-		tlb_flush_all(in, mode != SATP_MODE_BARE && mode == in->mmu_satp >> SATP_MODE_SHIFT);
+		tlb_flush_all(in,
+			      mode != SATP_MODE_BARE && mode == in->mmu_satp >> SATP_MODE_SHIFT);
 	} else if (mxr != in->mmu_mxr) {
 		tlb_flush_all(in, false);
 	}
@@ -170,8 +171,7 @@ static int tlb_fill(struct cpu *c, uint64_t va, enum mmu_access acc, uint8_t **h
 	g = res.pte & PTE_G;
 	if (res.level)
 		in->tlb_superpage = true;
-	if (acc == MMU_READ ||
-	    mmu_pte_allows(res.pte, MMU_READ, c->priv, in->mmu_sum, in->mmu_mxr))
+	if (acc == MMU_READ || mmu_pte_allows(res.pte, MMU_READ, c->priv, in->mmu_sum, in->mmu_mxr))
 		tlb_set_d(in, TLB_R, va, h, g);
 	if (acc == MMU_WRITE ||
 	    ((res.pte & PTE_D) && mmu_pte_allows(res.pte, MMU_WRITE, c->priv, in->mmu_sum, false)))
@@ -313,8 +313,8 @@ static int mmio_store(struct cpu *c, uint64_t pa, unsigned int size, uint64_t va
 }
 
 /* Both pages of an access that straddles a page boundary, translated before any byte moves. */
-static int mem_split(struct cpu *c, uint64_t va, unsigned int n1, enum mmu_access acc,
-		     uint8_t **h1, uint8_t **h2, uint64_t *tval)
+static int mem_split(struct cpu *c, uint64_t va, unsigned int n1, enum mmu_access acc, uint8_t **h1,
+		     uint8_t **h2, uint64_t *tval)
 {
 	int access = acc == MMU_READ ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS;
 	uint64_t pa;
@@ -393,8 +393,7 @@ int mem_store(struct cpu *c, uint64_t va, unsigned int size, uint64_t val, uint6
 	return 0;
 }
 
-int mem_atomic_ptr(struct cpu *c, uint64_t va, unsigned int size, enum mmu_access acc,
-		   void **host)
+int mem_atomic_ptr(struct cpu *c, uint64_t va, unsigned int size, enum mmu_access acc, void **host)
 {
 	struct cpu_internal *in = c->internal;
 	uint8_t *h;

@@ -46,8 +46,9 @@ static int64_t sbi_hsm_start(struct hv_vcpu *v, uint64_t hartid, uint64_t addr, 
 	if (hsm_get_state(t) != HV_HSM_STOPPED) {
 		err = SBI_ERR_ALREADY_AVAILABLE;
 	} else {
-		__pm_start_hart(t, addr, opaque, HV_HSM_START_PENDING);
+		/* Counted first, so the started hart never reads a stale count. */
 		atomic_fetch_add(&vm->st_hart_starts, 1);
+		__pm_start_hart(t, addr, opaque, HV_HSM_START_PENDING);
 	}
 	hv_lock_release(&t->state_lock);
 out:

@@ -6,6 +6,7 @@
  * taken while it is held.
  */
 #include <errno.h>
+#include <sched.h>
 #include <time.h>
 
 #include "vmm/vm.h"
@@ -54,8 +55,11 @@ static void *runner_thread(void *arg)
 		}
 		switch (exit.reason) {
 		case HV_EXIT_SBI:
-			if (vm->run_ops.sbi_call)
+			/* The callback reads guest memory: it is part of the guest's time. */
+			if (vm->run_ops.sbi_call && vcpu_enter_guest(v)) {
 				vm->run_ops.sbi_call(vm->run_ops.opaque, v, &exit);
+				vcpu_leave_guest(v);
+			}
 			break;
 		case HV_EXIT_INTR:
 			break;
@@ -123,6 +127,19 @@ int hv_vm_wait_event(struct hv_vm *vm, struct hv_exit *ev, uint64_t deadline_ns)
 	}
 	pthread_mutex_unlock(&vm->ev_lock);
 	return r;
+}
+
+void hv_vm_wait_quiescent(struct hv_vm *vm)
+{
+	struct hv_vcpu *v;
+	unsigned int i;
+
+	hv_for_each_vcpu(i, v, vm)
+	{
+		/* Stopped harts leave at their next instruction boundary: a short wait. */
+		while (atomic_load(&v->in_guest) && hsm_get_state(v) != HV_HSM_STARTED)
+			sched_yield();
+	}
 }
 
 void hv_vm_stop(struct hv_vm *vm)

@@ -52,6 +52,20 @@ void hv_vcpu_request_exit(struct hv_vcpu *v)
 	vcpu_request(v, HV_REQ_EXIT);
 }
 
+bool vcpu_enter_guest(struct hv_vcpu *v)
+{
+	atomic_store(&v->in_guest, true);
+	if (atomic_load(&v->hsm_state) == HV_HSM_STARTED)
+		return true;
+	atomic_store(&v->in_guest, false);
+	return false;
+}
+
+void vcpu_leave_guest(struct hv_vcpu *v)
+{
+	atomic_store(&v->in_guest, false);
+}
+
 int hv_vcpu_set_irq_line(struct hv_vcpu *v, unsigned int line, int level)
 {
 	uint32_t bit;
@@ -295,10 +309,13 @@ int hv_vcpu_run(struct hv_vcpu *v, struct hv_exit *exit)
 			continue;
 		}
 
+		if (!vcpu_enter_guest(v))
+			continue;
 		vcpu_check_i2(v);
 		switch (cpu_run(&v->cpu, VCPU_SLICE)) {
 		case CPU_EXIT_ECALL:
 			r = sbi_ecall(v, exit);
+			vcpu_leave_guest(v);
 			if (r < 0) {
 				exit->reason = HV_EXIT_INTERNAL_ERROR;
 				exit->internal.error = r;
@@ -309,10 +326,12 @@ int hv_vcpu_run(struct hv_vcpu *v, struct hv_exit *exit)
 				return 0;
 			break;
 		case CPU_EXIT_WFI:
+			vcpu_leave_guest(v);
 			vcpu_sleep(v, vcpu_wfi_over, true);
 			break;
 		case CPU_EXIT_ATTENTION:
 		case CPU_EXIT_BUDGET:
+			vcpu_leave_guest(v);
 			break;
 		}
 	}

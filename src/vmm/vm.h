@@ -49,6 +49,14 @@ struct hv_vcpu {
 	/* Any thread: requests and the poll word the interpreter watches. */
 	_Atomic uint32_t requests;
 	_Atomic uint32_t attention;
+	/*
+	 * True while the vCPU thread may touch guest state: running guest code,
+	 * handling its SBI call, or in a forwarded-call callback.  Set, then the
+	 * HSM state rechecked (both seq_cst), so hv_vm_wait_quiescent() never
+	 * misses a thread on its way in.
+	 */
+	_Atomic bool in_guest;
+
 	/* The sleep/wake handshake (see vcpu.c): a futex word and a flag. */
 	_Atomic uint32_t wake_seq;
 	_Atomic bool sleeping;
@@ -115,6 +123,15 @@ void vcpu_kick(struct hv_vcpu *v);
 
 /* vCPU thread only: apply any pending TLB/FENCE.I requests now. */
 void vcpu_apply_fences(struct hv_vcpu *v);
+
+/*
+ * vcpu_enter_guest() - mark the vCPU as touching guest state, if it is still
+ * STARTED; returns false (and leaves it unmarked) otherwise.
+ * vcpu_leave_guest() - the end of such a section (release).
+ * vCPU thread only.
+ */
+bool vcpu_enter_guest(struct hv_vcpu *v);
+void vcpu_leave_guest(struct hv_vcpu *v);
 
 /* ---- power.c -------------------------------------------------------------- */
 

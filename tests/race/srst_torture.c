@@ -10,7 +10,7 @@
  *   B. the burst: hart 0 gathers every other hart (restarting stopped ones),
  *      and at one signal harts whose id is not 1 mod 3 call SRST warm reboot
  *      at once, the rest loop HART_START of a random hart + HART_STOP of
- *      themselves, and hart 0 loops SUSP (in odd rounds it calls SRST too).
+ *      themselves, and hart 0 loops SUSP (in odd rounds it calls SRST instead).
  * However many SRSTs race, the VMM must raise exactly one reset event, so
  * it boots the VM exactly once per round: at every boot the VMM's boot count
  * (HV_UCALL_STAT_BOOTS) must equal the boots the guest has seen, counted in
@@ -24,7 +24,9 @@
  * was DENIED.
  *
  * Parameters (--append): rounds=R (default 4), attempts=N per round (default
- * 200), hops=N per chain (default 8).
+ * 200), hops=N per chain (default 8), pause=N loop iterations between SUSP
+ * calls in phase A (default 500; without it SUSP can hog pm_lock so that the
+ * chains' HART_STARTs wait and no SUSP commits).
  */
 #include "guest.h"
 #include "race.h"
@@ -41,7 +43,7 @@ static struct persist {
 } persist = {.magic = 0x5253545400000000ul};
 
 static struct {
-	unsigned long n, rounds, attempts, hops;
+	unsigned long n, rounds, attempts, hops, pause;
 } cfg;
 
 /* This round only (.bss: cleared at every boot). */
@@ -149,6 +151,8 @@ static __attribute__((noreturn)) void torture(void)
 
 		if (attempts >= cfg.attempts)
 			burst();
+		for (unsigned long i = 0; i < cfg.pause; i++)
+			asm volatile("" : : : "memory");
 		attempts++;
 		r = sbi_system_suspend(SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM,
 				       (unsigned long)race_entry, OPAQUE_RESUME);
@@ -214,6 +218,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	cfg.rounds = race_param(args, "rounds", 4);
 	cfg.attempts = race_param(args, "attempts", 200);
 	cfg.hops = race_param(args, "hops", 8);
+	cfg.pause = race_param(args, "pause", 500);
 	if (hartid != 0 || cfg.n < 3 ||
 	    smp_present_mask() != (cfg.n == 64 ? ~0ul : (1ul << cfg.n) - 1))
 		test_abort("needs harts 0..N-1, N >= 3, booting on 0");

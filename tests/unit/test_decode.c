@@ -379,8 +379,8 @@ static void test_hints(void)
 		uint16_t bits;
 		const char *text;
 	} hints[] = {
-		{0x0005, "c.nop with nzimm"},  {0x4015, "c.li x0, 5"},	    {0x802a, "c.mv x0, a0"},
-		{0x902a, "c.add x0, a0"},      {0x0006, "c.slli x0, 1"},    {0x7005, "c.lui x0, ..."},
+		{0x0005, "c.nop with nzimm"}, {0x4015, "c.li x0, 5"},	{0x802a, "c.mv x0, a0"},
+		{0x902a, "c.add x0, a0"},     {0x0006, "c.slli x0, 1"}, {0x7005, "c.lui x0, ..."},
 	};
 	unsigned int i;
 
@@ -414,8 +414,8 @@ static void test_sweep_compressed(void)
 		decode_insn(c, &dc);
 		if (!is_rvc_op(dc.op)) {
 			if (bad++ < 5)
-				printf("FAIL sweep: %#06x decodes as %s, not in DECODE_RVC_OPS\n", c,
-				       decode_op_name(dc.op));
+				printf("FAIL sweep: %#06x decodes as %s, not in DECODE_RVC_OPS\n",
+				       c, decode_op_name(dc.op));
 			continue;
 		}
 		if (!e) {
@@ -427,7 +427,8 @@ static void test_sweep_compressed(void)
 		if (dc.op != de.op || dc.op == DECODE_OP_ILLEGAL || dc.len != 2 || dc.rd != de.rd ||
 		    dc.rs1 != de.rs1 || dc.rs2 != de.rs2 || dc.imm != de.imm) {
 			if (bad++ < 5)
-				printf("FAIL sweep: %#06x decodes as %s, its expansion %#010x as %s\n",
+				printf("FAIL sweep: %#06x decodes as %s, its expansion %#010x as "
+				       "%s\n",
 				       c, decode_op_name(dc.op), e, decode_op_name(de.op));
 		}
 	}

@@ -14,6 +14,7 @@
  * Exit status: 0 pass, 2 fail, 99 bug in the test.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,8 +48,38 @@ static void check_eq(const char *name, int line, uint64_t expected, uint64_t act
 /* ---- encoders (checked against riscv64-linux-gnu-as when written) --------------- */
 
 enum {
-	ZERO, RA, SP, GP, TP, T0, T1, T2, S0, S1, A0, A1, A2, A3, A4, A5, A6, A7,
-	S2, S3, S4, S5, S6, S7, S8, S9, S10, S11, T3, T4, T5, T6
+	ZERO,
+	RA,
+	SP,
+	GP,
+	TP,
+	T0,
+	T1,
+	T2,
+	S0,
+	S1,
+	A0,
+	A1,
+	A2,
+	A3,
+	A4,
+	A5,
+	A6,
+	A7,
+	S2,
+	S3,
+	S4,
+	S5,
+	S6,
+	S7,
+	S8,
+	S9,
+	S10,
+	S11,
+	T3,
+	T4,
+	T5,
+	T6
 };
 
 static uint32_t enc_r(unsigned int f7, unsigned int rs2, unsigned int rs1, unsigned int f3,
@@ -83,8 +114,8 @@ static uint32_t enc_j(int32_t off, unsigned int rd)
 {
 	uint32_t u = (uint32_t)off;
 
-	return (u >> 20 & 1) << 31 | (u >> 1 & 0x3ff) << 21 | (u >> 11 & 1) << 20 |
-	       (u & 0xff000) | rd << 7 | 0x6f;
+	return (u >> 20 & 1) << 31 | (u >> 1 & 0x3ff) << 21 | (u >> 11 & 1) << 20 | (u & 0xff000) |
+	       rd << 7 | 0x6f;
 }
 
 #define LUI(rd, imm20) ((uint32_t)(imm20) << 12 | (rd) << 7 | 0x37)
@@ -200,14 +231,16 @@ static uint32_t enc_j(int32_t off, unsigned int rd)
 #define FCLASS_S(rd, a) FOP(0x70, 1, rd, a, 0)
 /* compressed */
 #define C_NOP 0x0001u
-#define C_LI(rd, imm) (0x4001u | (rd) << 7 | ((uint32_t)(imm) & 0x20) << 7 | ((uint32_t)(imm) & 0x1f) << 2)
-#define C_ADDI(rd, imm) (0x0001u | (rd) << 7 | ((uint32_t)(imm) & 0x20) << 7 | ((uint32_t)(imm) & 0x1f) << 2)
+#define C_LI(rd, imm) \
+	(0x4001u | (rd) << 7 | ((uint32_t)(imm)&0x20) << 7 | ((uint32_t)(imm)&0x1f) << 2)
+#define C_ADDI(rd, imm) \
+	(0x0001u | (rd) << 7 | ((uint32_t)(imm)&0x20) << 7 | ((uint32_t)(imm)&0x1f) << 2)
 #define C_MV(rd, rs2) (0x8002u | (rd) << 7 | (rs2) << 2)
 #define C_ADD(rd, rs2) (0x9002u | (rd) << 7 | (rs2) << 2)
 #define NOP_ADDI() ADDI(ZERO, ZERO, 0)
 #define C_J(off) (0xa001u | c_j_imm(off))
-#define C_BEQZ(rs1p, off) (0xc001u | ((rs1p) - 8) << 7 | c_b_imm(off))
-#define C_BNEZ(rs1p, off) (0xe001u | ((rs1p) - 8) << 7 | c_b_imm(off))
+#define C_BEQZ(rs1p, off) (0xc001u | ((rs1p)-8) << 7 | c_b_imm(off))
+#define C_BNEZ(rs1p, off) (0xe001u | ((rs1p)-8) << 7 | c_b_imm(off))
 
 static uint32_t c_j_imm(int32_t off)
 {
@@ -228,6 +261,7 @@ static uint32_t c_b_imm(int32_t off)
 /* ---- the machine ---------------------------------------------------------- */
 
 static struct cpu *c;
+static struct cpu_env env;
 static uint8_t *ram;
 static _Atomic uint32_t attention;
 
@@ -329,11 +363,11 @@ static void test_alu(void)
 	start("alu", CODE);
 	c->x[A0] = 0x8000000000000001ull;
 	c->x[A1] = 0x00000000fffffff0ull;
-	c->x[A2] = 68; /* shift amounts use the low 6 (or 5) bits */
-	e32(&p, ADDI(S2, A0, -2));    /* 0x7fffffffffffffff */
-	e32(&p, SLTI(S3, A0, 0));     /* 1: negative */
-	e32(&p, SLTIU(S4, A1, -1));   /* 1: -1 is the largest unsigned */
-	e32(&p, XORI(S5, A1, -1));    /* ~a1 */
+	c->x[A2] = 68;		    /* shift amounts use the low 6 (or 5) bits */
+	e32(&p, ADDI(S2, A0, -2));  /* 0x7fffffffffffffff */
+	e32(&p, SLTI(S3, A0, 0));   /* 1: negative */
+	e32(&p, SLTIU(S4, A1, -1)); /* 1: -1 is the largest unsigned */
+	e32(&p, XORI(S5, A1, -1));  /* ~a1 */
 	e32(&p, ORI(S6, ZERO, 0x555));
 	e32(&p, ANDI(S7, A1, 0x7f0)); /* 0x7f0 */
 	e32(&p, SLLI(S8, A0, 63));
@@ -341,12 +375,12 @@ static void test_alu(void)
 	e32(&p, SRAI(S10, A0, 60));
 	e32(&p, ADD(S11, A0, A1));
 	e32(&p, SUB(T3, A1, A0));
-	e32(&p, SLL(T4, A1, A2));     /* << 4 */
-	e32(&p, SRA(T5, A0, A2));     /* >> 4 arithmetic */
+	e32(&p, SLL(T4, A1, A2)); /* << 4 */
+	e32(&p, SRA(T5, A0, A2)); /* >> 4 arithmetic */
 	e32(&p, SRL(T6, A0, A2));
-	e32(&p, SLT(T0, A0, A1));     /* 1 */
-	e32(&p, SLTU(T1, A0, A1));    /* 0 */
-	e32(&p, ADDI(ZERO, A0, 5));   /* x0 stays 0 */
+	e32(&p, SLT(T0, A0, A1));   /* 1 */
+	e32(&p, SLTU(T1, A0, A1));  /* 0 */
+	e32(&p, ADDI(ZERO, A0, 5)); /* x0 stays 0 */
 	e32(&p, ECALL);
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 	CHECK_EQ("pc on the ecall", p.pc - 4, c->pc);
@@ -372,18 +406,18 @@ static void test_alu(void)
 	start("alu-w", CODE);
 	c->x[A0] = 0x000000007fffffffull;
 	c->x[A1] = 0xffffffff80000000ull;
-	c->x[A2] = 33; /* W shifts use the low 5 bits */
-	e32(&p, ADDIW(S2, A0, 1));    /* overflow: sign-extended 0x80000000 */
+	c->x[A2] = 33;		   /* W shifts use the low 5 bits */
+	e32(&p, ADDIW(S2, A0, 1)); /* overflow: sign-extended 0x80000000 */
 	e32(&p, SLLIW(S3, A0, 1));
 	e32(&p, SRLIW(S4, A1, 4));
 	e32(&p, SRAIW(S5, A1, 4));
 	e32(&p, ADDW(S6, A0, A0));
-	e32(&p, SUBW(S7, A1, A0));    /* 0x80000000 - 0x7fffffff = 1 */
-	e32(&p, SLLW(S8, A0, A2));    /* << 1 */
-	e32(&p, SRLW(S9, A1, A2));    /* >> 1 logical, 32-bit */
+	e32(&p, SUBW(S7, A1, A0)); /* 0x80000000 - 0x7fffffff = 1 */
+	e32(&p, SLLW(S8, A0, A2)); /* << 1 */
+	e32(&p, SRLW(S9, A1, A2)); /* >> 1 logical, 32-bit */
 	e32(&p, SRAW(S10, A1, A2));
-	e32(&p, LUI(S11, 0x80000));   /* sign-extended */
-	e32(&p, AUIPC(T3, 0xfffff));  /* pc - 4096 */
+	e32(&p, LUI(S11, 0x80000));  /* sign-extended */
+	e32(&p, AUIPC(T3, 0xfffff)); /* pc - 4096 */
 	e16(&p, C_LI(T4, -3));
 	e16(&p, C_ADDI(T4, 10));
 	e16(&p, C_MV(T5, T4));
@@ -462,12 +496,12 @@ static void test_branches(void)
 		uint64_t a, b;
 		bool taken;
 	} t[] = {
-		{"beq taken", enc_b, 0, 5, 5, true},	  {"beq not", enc_b, 0, 5, 6, false},
-		{"bne taken", enc_b, 1, 5, 6, true},	  {"bne not", enc_b, 1, 5, 5, false},
-		{"blt taken", enc_b, 4, ~0ull, 0, true},  {"blt not", enc_b, 4, 0, ~0ull, false},
-		{"bge taken", enc_b, 5, 0, ~0ull, true},  {"bge equal", enc_b, 5, 3, 3, true},
-		{"bge not", enc_b, 5, ~0ull, 0, false},	  {"bltu taken", enc_b, 6, 0, ~0ull, true},
-		{"bltu not", enc_b, 6, ~0ull, 0, false},  {"bgeu taken", enc_b, 7, ~0ull, 0, true},
+		{"beq taken", enc_b, 0, 5, 5, true},	 {"beq not", enc_b, 0, 5, 6, false},
+		{"bne taken", enc_b, 1, 5, 6, true},	 {"bne not", enc_b, 1, 5, 5, false},
+		{"blt taken", enc_b, 4, ~0ull, 0, true}, {"blt not", enc_b, 4, 0, ~0ull, false},
+		{"bge taken", enc_b, 5, 0, ~0ull, true}, {"bge equal", enc_b, 5, 3, 3, true},
+		{"bge not", enc_b, 5, ~0ull, 0, false},	 {"bltu taken", enc_b, 6, 0, ~0ull, true},
+		{"bltu not", enc_b, 6, ~0ull, 0, false}, {"bgeu taken", enc_b, 7, ~0ull, 0, true},
 		{"bgeu not", enc_b, 7, 0, ~0ull, false},
 	};
 	unsigned int i;
@@ -491,25 +525,25 @@ static void test_branches(void)
 	p.pc = CODE;
 	start("loop and calls", CODE);
 	c->x[A1] = 100;
-	e32(&p, ADD(A0, A0, A1));	/* 0x00 */
-	e32(&p, ADDI(A1, A1, -1));	/* 0x04 */
-	e32(&p, BNE(A1, ZERO, -8));	/* 0x08 */
-	e32(&p, JAL(RA, 16));		/* 0x0c: call 0x1c */
-	e32(&p, ADDI(A2, A2, 1));	/* 0x10 */
-	e32(&p, JAL(ZERO, 24));		/* 0x14: to 0x2c */
-	e32(&p, ECALL);			/* 0x18: not reached */
-	e32(&p, ADDI(A3, RA, 0));	/* 0x1c: callee: a3 = return address */
-	e32(&p, ADDI(T0, ZERO, 1));	/* 0x20: t0 = 1 */
-	e32(&p, JALR(T1, RA, 0));	/* 0x24: return, link in t1 */
-	e32(&p, ECALL);			/* 0x28: not reached */
-	e16(&p, C_LI(A4, 3));		/* 0x2c */
-	e16(&p, C_ADDI(A4, -1));	/* 0x2e */
-	e16(&p, C_BNEZ(A4, -2));	/* 0x30: loop to 0x2e */
-	e16(&p, C_BEQZ(A4, 4));		/* 0x32: to 0x36 */
-	e16(&p, C_LI(A5, 9));		/* 0x34: skipped */
-	e16(&p, C_J(6));		/* 0x36: to 0x3c */
-	e32(&p, ECALL);			/* 0x38: not reached */
-	e32(&p, ECALL);			/* 0x3c */
+	e32(&p, ADD(A0, A0, A1));   /* 0x00 */
+	e32(&p, ADDI(A1, A1, -1));  /* 0x04 */
+	e32(&p, BNE(A1, ZERO, -8)); /* 0x08 */
+	e32(&p, JAL(RA, 16));	    /* 0x0c: call 0x1c */
+	e32(&p, ADDI(A2, A2, 1));   /* 0x10 */
+	e32(&p, JAL(ZERO, 24));	    /* 0x14: to 0x2c */
+	e32(&p, ECALL);		    /* 0x18: not reached */
+	e32(&p, ADDI(A3, RA, 0));   /* 0x1c: callee: a3 = return address */
+	e32(&p, ADDI(T0, ZERO, 1)); /* 0x20: t0 = 1 */
+	e32(&p, JALR(T1, RA, 0));   /* 0x24: return, link in t1 */
+	e32(&p, ECALL);		    /* 0x28: not reached */
+	e16(&p, C_LI(A4, 3));	    /* 0x2c */
+	e16(&p, C_ADDI(A4, -1));    /* 0x2e */
+	e16(&p, C_BNEZ(A4, -2));    /* 0x30: loop to 0x2e */
+	e16(&p, C_BEQZ(A4, 4));	    /* 0x32: to 0x36 */
+	e16(&p, C_LI(A5, 9));	    /* 0x34: skipped */
+	e16(&p, C_J(6));	    /* 0x36: to 0x3c */
+	e32(&p, ECALL);		    /* 0x38: not reached */
+	e32(&p, ECALL);		    /* 0x3c */
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 	CHECK_EQ("exit pc", CODE + 0x3c, c->pc);
 	CHECK_EQ("sum", 5050, c->x[A0]);
@@ -526,7 +560,7 @@ static void test_branches(void)
 	p.pc = CODE + 0x1ff8;
 	e32(&p, ADDI(A0, ZERO, 7));
 	e16(&p, C_ADDI(A0, 1));
-	e16(&p, C_ADDI(A0, 1)); /* the last halfword of the page */
+	e16(&p, C_ADDI(A0, 1));	    /* the last halfword of the page */
 	e32(&p, ADDI(A0, A0, 100)); /* the next page */
 	e32(&p, ECALL);
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
@@ -546,11 +580,11 @@ static void test_loadstore(void)
 	c->x[S1] = page_end;
 	c->x[A0] = 0x8899aabbccddeeffull;
 	e32(&p, SD(A0, S0, 0));
-	e32(&p, LB(T0, S0, 0));	  /* 0xff -> -1 */
+	e32(&p, LB(T0, S0, 0)); /* 0xff -> -1 */
 	e32(&p, LBU(T1, S0, 0));
-	e32(&p, LH(T2, S0, 6));	  /* 0x8899 */
+	e32(&p, LH(T2, S0, 6)); /* 0x8899 */
 	e32(&p, LHU(T3, S0, 6));
-	e32(&p, LW(T4, S0, 4));	  /* 0x8899aabb */
+	e32(&p, LW(T4, S0, 4)); /* 0x8899aabb */
 	e32(&p, LWU(T5, S0, 4));
 	e32(&p, LD(T6, S0, 0));
 	e32(&p, SB(A0, S0, 8));
@@ -608,11 +642,11 @@ static void test_atomics(void)
 	e32(&p, SC_D(T5, A1, S1));	 /* success: t5 = 0, mem = 3 */
 	e32(&p, SC_D(T6, A2, S1));	 /* no reservation: t6 = 1 */
 	e32(&p, LR_W(A3, S0));
-	e32(&p, SC_W(A4, A2, S1));	 /* another address: fails */
+	e32(&p, SC_W(A4, A2, S1)); /* another address: fails */
 	e32(&p, LR_D(A5, S1));
 	e32(&p, ADDI(A6, ZERO, 9));
-	e32(&p, SD(A6, S1, 0));		 /* the value changes under the reservation */
-	e32(&p, SC_D(A7, A2, S1));	 /* fails: memory no longer holds what LR saw */
+	e32(&p, SD(A6, S1, 0));	   /* the value changes under the reservation */
+	e32(&p, SC_D(A7, A2, S1)); /* fails: memory no longer holds what LR saw */
 	e32(&p, ECALL);
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 	CHECK_EQ("amoadd.w old", 5, c->x[T0]);
@@ -666,6 +700,7 @@ static void test_traps(void)
 	e32(&p, 0xffffffffu);
 	expect_trap("all ones", CAUSE_ILLEGAL_INSTRUCTION, CODE + 4, 0xffffffffu);
 	CHECK_EQ("the instruction before retired", 1, c->x[A0]);
+	CHECK_EQ("instret: the addi and the handler's ecall, not the trap", 2, cpu_instret(c));
 	CHECK_EQ("SPP = S", SSTATUS_SPP, csr(CSR_SSTATUS) & SSTATUS_SPP);
 
 	p.pc = CODE;
@@ -730,7 +765,7 @@ static void test_traps(void)
 	c->x[T0] = CODE + 0x100;
 	e32(&p, CSRRW(ZERO, CSR_SEPC, T0));
 	e32(&p, CSRRCI(ZERO, CSR_SSTATUS, 0)); /* zimm 0: no write */
-	e32(&p, ADDI(T1, ZERO, 0x100));	      /* SPP */
+	e32(&p, ADDI(T1, ZERO, 0x100));	       /* SPP */
 	e32(&p, CSRRC(ZERO, CSR_SSTATUS, T1));
 	e32(&p, SRET);
 	p.pc = CODE + 0x100;
@@ -790,8 +825,8 @@ static void test_csr(void)
 	start("csr", CODE);
 	c->x[A1] = 0x1234;
 	e32(&p, CSRRW(ZERO, CSR_SSCRATCH, A1));
-	e32(&p, CSRRSI(A2, CSR_SSCRATCH, 3));  /* a2 = 0x1234, scratch = 0x1237 */
-	e32(&p, CSRRCI(A3, CSR_SSCRATCH, 4));  /* a3 = 0x1237, scratch = 0x1233 */
+	e32(&p, CSRRSI(A2, CSR_SSCRATCH, 3)); /* a2 = 0x1234, scratch = 0x1237 */
+	e32(&p, CSRRCI(A3, CSR_SSCRATCH, 4)); /* a3 = 0x1237, scratch = 0x1233 */
 	e32(&p, CSRRS(A4, CSR_SSCRATCH, ZERO));
 	e32(&p, CSRRS(A5, CSR_INSTRET, ZERO)); /* read-only CSRs read fine */
 	e32(&p, NOP_ADDI());
@@ -820,7 +855,8 @@ static void test_fp(void)
 	p.pc = CODE;
 	start("fcsr with FS off", CODE);
 	e32(&p, CSRRS(A0, CSR_FCSR, ZERO));
-	expect_trap("frcsr with FS off", CAUSE_ILLEGAL_INSTRUCTION, CODE, CSRRS(A0, CSR_FCSR, ZERO));
+	expect_trap("frcsr with FS off", CAUSE_ILLEGAL_INSTRUCTION, CODE,
+		    CSRRS(A0, CSR_FCSR, ZERO));
 	p.pc = CODE;
 	start("FP off: flw too", CODE);
 	e32(&p, FLW(1, SP, 0));
@@ -846,8 +882,8 @@ static void test_fp(void)
 	e32(&p, FADD_S(8, 7, 7, 0));	  /* 2.0f */
 	e32(&p, FMV_X_D(A6, 8));
 	e32(&p, FMV_X_D(A7, 1));
-	e32(&p, FCLASS_S(T0, 1));	  /* an unboxed single reads as the canonical NaN */
-	e32(&p, FDIV_D(9, 1, 10, 0));	  /* 2 / +0: DZ */
+	e32(&p, FCLASS_S(T0, 1));     /* an unboxed single reads as the canonical NaN */
+	e32(&p, FDIV_D(9, 1, 10, 0)); /* 2 / +0: DZ */
 	e32(&p, FSD(9, S0, 8));
 	e32(&p, CSRRS(T1, CSR_FFLAGS, ZERO));
 	e32(&p, ECALL);
@@ -889,17 +925,17 @@ static void test_smc(void)
 		start(names[with_fence], CODE);
 		c->x[T1] = CODE + 0x10;
 		c->x[T0] = ADDI(A0, A0, 100);
-		e32(&p, SW(ZERO, T1, 0x200));	/* 0x00: warm the write TLB for this page */
-		e32(&p, JAL(ZERO, 12));		/* 0x04: to 0x10 */
-		e32(&p, ECALL);			/* 0x08 */
-		e32(&p, ECALL);			/* 0x0c */
-		e32(&p, ADDI(A0, A0, 1));	/* 0x10: the target */
-		e32(&p, BNE(A1, ZERO, 20));	/* 0x14: second pass: to 0x28 */
-		e32(&p, SW(T0, T1, 0));		/* 0x18: rewrite the target */
+		e32(&p, SW(ZERO, T1, 0x200)); /* 0x00: warm the write TLB for this page */
+		e32(&p, JAL(ZERO, 12));	      /* 0x04: to 0x10 */
+		e32(&p, ECALL);		      /* 0x08 */
+		e32(&p, ECALL);		      /* 0x0c */
+		e32(&p, ADDI(A0, A0, 1));     /* 0x10: the target */
+		e32(&p, BNE(A1, ZERO, 20));   /* 0x14: second pass: to 0x28 */
+		e32(&p, SW(T0, T1, 0));	      /* 0x18: rewrite the target */
 		e32(&p, with_fence ? FENCE_I : NOP_ADDI()); /* 0x1c */
-		e32(&p, ADDI(A1, ZERO, 1));	/* 0x20 */
-		e32(&p, JAL(ZERO, -20));	/* 0x24: to 0x10 */
-		e32(&p, ECALL);			/* 0x28 */
+		e32(&p, ADDI(A1, ZERO, 1));		    /* 0x20 */
+		e32(&p, JAL(ZERO, -20));		    /* 0x24: to 0x10 */
+		e32(&p, ECALL);				    /* 0x28 */
 		CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 		CHECK_EQ("pc", CODE + 0x28, c->pc);
 		CHECK_EQ("the new instruction ran", 101, c->x[A0]);
@@ -1007,6 +1043,93 @@ static void test_interrupts(void)
 	cpu_irq_lower(c, CPU_IRQ_SEI);
 }
 
+/* ---- MMIO ------------------------------------------------------------------------ */
+
+#define MMIO_BASE 0x10000000ull
+
+/* A device: a log of the accesses, reads return a pattern, offset 0xf00.. fault. */
+static struct {
+	unsigned int n;
+	uint64_t pa[8], val[8];
+	unsigned int size[8];
+	bool write[8];
+} mmio_log;
+
+static int mmio_rec(uint64_t pa, unsigned int size, uint64_t val, bool write)
+{
+	unsigned int i = mmio_log.n;
+
+	if (pa - MMIO_BASE >= 0xf00)
+		return -1;
+	if (i < 8) {
+		mmio_log.pa[i] = pa;
+		mmio_log.size[i] = size;
+		mmio_log.val[i] = val;
+		mmio_log.write[i] = write;
+		mmio_log.n++;
+	}
+	return 0;
+}
+
+static int test_mmio_read(void *opaque, uint64_t pa, unsigned int size, uint64_t *val)
+{
+	(void)opaque;
+	*val = 0xf1f2f3f4f5f6f7f8ull; /* more than size: the core must truncate */
+	return mmio_rec(pa, size, 0, false);
+}
+
+static int test_mmio_write(void *opaque, uint64_t pa, unsigned int size, uint64_t val)
+{
+	(void)opaque;
+	return mmio_rec(pa, size, val, true);
+}
+
+static void test_mmio(void)
+{
+	struct prog p = {CODE};
+
+	memset(&mmio_log, 0, sizeof(mmio_log));
+	env.mmio_read = test_mmio_read;
+	env.mmio_write = test_mmio_write;
+	start("mmio", CODE);
+	c->x[S0] = MMIO_BASE;
+	c->x[A1] = 0x1122334455667788ull;
+	e32(&p, LBU(A2, S0, 1));
+	e32(&p, LH(A3, S0, 2));
+	e32(&p, LWU(A4, S0, 4));
+	e32(&p, LD(A5, S0, 8));
+	e32(&p, SB(A1, S0, 0x10));
+	e32(&p, SD(A1, S0, 0x18));
+	e32(&p, SW(A1, S0, 0x22)); /* misaligned: an access fault, never split */
+	expect_trap("misaligned mmio", CAUSE_STORE_ACCESS, CODE + 24, MMIO_BASE + 0x22);
+	CHECK_EQ("accesses", 6, mmio_log.n);
+	CHECK_EQ("lbu pa", MMIO_BASE + 1, mmio_log.pa[0]);
+	CHECK_EQ("lbu size", 1, mmio_log.size[0]);
+	CHECK_EQ("lbu value", 0xf8, c->x[A2]);
+	CHECK_EQ("lh value", 0xfffffffffffff7f8ull, c->x[A3]);
+	CHECK_EQ("lwu size", 4, mmio_log.size[2]);
+	CHECK_EQ("lwu value", 0xf5f6f7f8, c->x[A4]);
+	CHECK_EQ("ld value", 0xf1f2f3f4f5f6f7f8ull, c->x[A5]);
+	CHECK_EQ("sb is a write", 1, mmio_log.write[4]);
+	CHECK_EQ("sb value", 0x88, mmio_log.val[4]);
+	CHECK_EQ("sd pa", MMIO_BASE + 0x18, mmio_log.pa[5]);
+	CHECK_EQ("sd value", 0x1122334455667788ull, mmio_log.val[5]);
+
+	p.pc = CODE;
+	start("mmio refused", CODE);
+	c->x[S0] = MMIO_BASE + 0xf00;
+	e32(&p, LW(A2, S0, 4));
+	expect_trap("device returns -1", CAUSE_LOAD_ACCESS, CODE, MMIO_BASE + 0xf04);
+
+	p.pc = CODE;
+	start("fetch from mmio", CODE);
+	c->x[S0] = MMIO_BASE;
+	e32(&p, JALR(ZERO, S0, 0));
+	expect_trap("jump to a device", CAUSE_FETCH_ACCESS, MMIO_BASE, MMIO_BASE);
+	env.mmio_read = NULL;
+	env.mmio_write = NULL;
+}
+
 /* ---- Sv39 -------------------------------------------------------------------- */
 
 #define PT_ROOT (RAM_BASE + 0x80000)
@@ -1039,7 +1162,7 @@ static void test_sv39(void)
 	c->x[T1] = 0x5000;
 	c->x[A1] = 0x1122334455667788ull;
 	e32(&p, SD(A1, T0, 8));
-	e32(&p, LD(A2, T1, 8));  /* the same page through another mapping */
+	e32(&p, LD(A2, T1, 8));	 /* the same page through another mapping */
 	e32(&p, SD(A1, T1, 16)); /* read-only: store page fault */
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 	CHECK_EQ("store through the mapping", 0x1122334455667788ull, rd64(data_pa + 8));
@@ -1113,6 +1236,79 @@ static void test_sv39(void)
 	CHECK_EQ("sepc", CODE + 12, csr(CSR_SEPC));
 }
 
+/* ---- two harts --------------------------------------------------------------------- */
+
+#define SMP_ITERS 100000
+
+struct smp_hart {
+	struct cpu cpu;
+	struct cpu_env env;
+	_Atomic uint32_t attention;
+	enum cpu_exit exit;
+};
+
+static void *smp_thread(void *arg)
+{
+	struct smp_hart *h = arg;
+
+	h->exit = cpu_run(&h->cpu, 100000000);
+	return NULL;
+}
+
+/*
+ * Two harts, one thread each, incrementing two shared counters: one with
+ * amoadd.w, one with an LR/SC retry loop.  No increment may be lost.
+ */
+static void test_smp(const struct cpu_env *env0)
+{
+	struct smp_hart *h = calloc(2, sizeof(*h));
+	struct prog p = {CODE + 0x3000};
+	pthread_t t[2];
+	unsigned int i;
+
+	cur_test = "two harts";
+	if (!h) {
+		printf("BUG: out of memory\n");
+		exit(99);
+	}
+	wr64(DATA, 0);
+	wr64(DATA + 64, 0);
+	e32(&p, AMOADD_W(ZERO, T1, S0)); /* 0x00 */
+	e32(&p, LR_W(T0, S1));		 /* 0x04 */
+	e32(&p, ADDI(T0, T0, 1));	 /* 0x08 */
+	e32(&p, SC_W(T2, T0, S1));	 /* 0x0c */
+	e32(&p, BNE(T2, ZERO, -12));	 /* 0x10 */
+	e32(&p, ADDI(A0, A0, -1));	 /* 0x14 */
+	e32(&p, BNE(A0, ZERO, -24));	 /* 0x18 */
+	e32(&p, ECALL);			 /* 0x1c */
+	for (i = 0; i < 2; i++) {
+		h[i].env = *env0;
+		h[i].env.hart_id = i;
+		h[i].env.attention = &h[i].attention;
+		if (cpu_init(&h[i].cpu, &h[i].env)) {
+			printf("BUG: cpu_init failed\n");
+			exit(99);
+		}
+		cpu_reset(&h[i].cpu, CODE + 0x3000, 0);
+		h[i].cpu.x[A0] = SMP_ITERS;
+		h[i].cpu.x[T1] = 1;
+		h[i].cpu.x[S0] = DATA;
+		h[i].cpu.x[S1] = DATA + 64;
+	}
+	for (i = 0; i < 2; i++)
+		pthread_create(&t[i], NULL, smp_thread, &h[i]);
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < 2; i++) {
+		CHECK_EQ("exit", CPU_EXIT_ECALL, h[i].exit);
+		CHECK_EQ("loop finished", 0, h[i].cpu.x[A0]);
+		cpu_fini(&h[i].cpu);
+	}
+	CHECK_EQ("amoadd.w total", 2 * SMP_ITERS, __atomic_load_n((uint64_t *)host(DATA), 0));
+	CHECK_EQ("lr/sc total", 2 * SMP_ITERS, __atomic_load_n((uint64_t *)host(DATA + 64), 0));
+	free(h);
+}
+
 /* ---- benchmark ------------------------------------------------------------------ */
 
 static double now_sec(void)
@@ -1158,13 +1354,12 @@ static void bench(void)
 		ex = run();
 	t1 = now_sec();
 	printf("bench: %" PRIu64 " guest instructions in %.3f s: %.0f MIPS (exit %d)\n",
-	       cpu_instret(c) - before, t1 - t0, (double)(cpu_instret(c) - before) / (t1 - t0) / 1e6,
-	       ex);
+	       cpu_instret(c) - before, t1 - t0,
+	       (double)(cpu_instret(c) - before) / (t1 - t0) / 1e6, ex);
 }
 
 int main(void)
 {
-	struct cpu_env env = {0};
 	struct timespec ts;
 	const char *b = getenv("HV_BENCH");
 
@@ -1203,7 +1398,9 @@ int main(void)
 		test_smc();
 		test_budget_wfi_attention();
 		test_interrupts();
+		test_mmio();
 		test_sv39();
+		test_smp(&env);
 	}
 
 	cpu_fini(c);

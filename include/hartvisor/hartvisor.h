@@ -41,7 +41,7 @@ struct hv_vm_config {
 	uint64_t ram_base; /* guest-physical base of RAM; 0 selects the default */
 	uint64_t ram_size; /* bytes; a multiple of 4 KiB in [HV_MIN_RAM_SIZE, HV_MAX_RAM_SIZE] */
 	unsigned int nr_vcpus; /* 1 .. HV_MAX_VCPUS */
-	uint32_t timebase_hz; /* frequency of the `time` CSR; 0 selects 10 MHz */
+	uint32_t timebase_hz;  /* frequency of the `time` CSR; 0 selects 10 MHz */
 };
 
 /* ---- exits ---------------------------------------------------------------- */
@@ -81,8 +81,8 @@ struct hv_exit {
 	uint32_t vcpu_id;
 	union {
 		struct {
-			uint32_t type; /* enum hv_system_event_type */
-			uint32_t reset_type; /* enum hv_reset_type (SHUTDOWN/RESET) */
+			uint32_t type;	       /* enum hv_system_event_type */
+			uint32_t reset_type;   /* enum hv_reset_type (SHUTDOWN/RESET) */
 			uint32_t reset_reason; /* SBI SRST reason */
 		} system_event;
 		struct {
@@ -169,7 +169,7 @@ void hv_vcpu_request_exit(struct hv_vcpu *vcpu);
 enum hv_reg {
 	HV_REG_X0 = 0, /* x0..x31 are HV_REG_X0 + n */
 	HV_REG_PC = 32,
-	HV_REG_F0 = 33, /* f0..f31 (raw 64-bit, NaN-boxed) are HV_REG_F0 + n */
+	HV_REG_F0 = 33,	  /* f0..f31 (raw 64-bit, NaN-boxed) are HV_REG_F0 + n */
 	HV_REG_PRIV = 65, /* 1 = S-mode, 0 = U-mode */
 	HV_REG_SSTATUS,
 	HV_REG_SIE,
@@ -328,8 +328,8 @@ struct hv_pm_stats {
 	uint64_t susp_commits;
 	uint64_t susp_denied;
 	uint64_t hart_starts; /* successful HART_STARTs */
-	uint64_t violations; /* I1/I2 failures observed by the checker */
-	uint64_t boots; /* hv_vm_boot() calls: the first boot and every reboot */
+	uint64_t violations;  /* I1/I2 failures observed by the checker */
+	uint64_t boots;	      /* hv_vm_boot() calls: the first boot and every reboot */
 };
 
 /* hv_vm_get_pm_stats() - any thread. */

@@ -18,11 +18,11 @@
 
 /* Exit codes; `hartvisor --help` and the README list them. */
 enum cli_exit {
-	CLI_EXIT_OK = 0, /* the guest powered off, reason "none" */
+	CLI_EXIT_OK = 0,	    /* the guest powered off, reason "none" */
 	CLI_EXIT_GUEST_FAILURE = 1, /* the guest powered off, reason "system failure" */
-	CLI_EXIT_USAGE = 2, /* bad command line, or a missing, corrupt or oversized image */
-	CLI_EXIT_INTERNAL = 3, /* hartvisor itself failed */
-	CLI_EXIT_TEST_FAILED = 4, /* a test guest reported failed checks */
+	CLI_EXIT_USAGE = 2,	    /* bad command line, or a missing, corrupt or oversized image */
+	CLI_EXIT_INTERNAL = 3,	    /* hartvisor itself failed */
+	CLI_EXIT_TEST_FAILED = 4,   /* a test guest reported failed checks */
 };
 
 enum cli_wake { CLI_WAKE_AUTO, CLI_WAKE_NOW, CLI_WAKE_AFTER };

@@ -50,8 +50,8 @@ static void console_fatal_signal(int sig)
 
 static void console_tty_raw_mode(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS,
-				    SIGABRT, SIGFPE, SIGILL };
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV,
+				   SIGBUS, SIGABRT, SIGFPE, SIGILL};
 	struct termios t;
 
 	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &console_saved_tty))
@@ -127,8 +127,8 @@ static void *console_input_thread(void *arg)
 	bool ctrl_a = false;
 
 	for (;;) {
-		struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-				       { .fd = con->stop_pipe[0], .events = POLLIN } };
+		struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+				      {.fd = con->stop_pipe[0], .events = POLLIN}};
 		uint8_t buf[64];
 		ssize_t n;
 

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +21,12 @@
 #define UART_BASE 0x10000000ull
 #define UART_SIZE 0x100ull
 #define UART_IRQ 10
+#define PLIC_BASE 0x0c000000ull
 #define DTB_MAX (64 * 1024)
 
 /* Exactly what the hart implements (src/cpu). */
-static const char *const isa_extensions[] = { "i", "m", "a", "f", "d", "c",
-					      "zicsr", "zifencei", "sstc", "svadu" };
+static const char *const isa_extensions[] = {"i", "m",	   "a",	       "f",    "d",
+					     "c", "zicsr", "zifencei", "sstc", "svadu"};
 
 static void image_read(struct cli_image *img, const char *what, const char *path)
 {
@@ -66,7 +68,7 @@ static int machine_build_dtb(struct cli_machine *m, uint64_t initrd_start, uint6
 	const struct cli_config *cfg = m->cfg;
 	uint64_t ram_base, ram_size;
 	struct dt_machine dm;
-	struct dt_device devs[] = { { uart8250_dt_node, m->uart } };
+	struct dt_device devs[] = {{plic_dt_node, m->plic}, {uart8250_dt_node, m->uart}};
 
 	hv_vm_ram(m->vm, &ram_base, &ram_size);
 	dm = (struct dt_machine){
@@ -85,6 +87,21 @@ static int machine_build_dtb(struct cli_machine *m, uint64_t initrd_start, uint6
 		.idle_states = cfg->idle_states,
 	};
 	return dt_build(&dm, devs, sizeof(devs) / sizeof(devs[0]), buf, size);
+}
+
+/* The UART's irq_set (opaque: the console, inside the machine): its PLIC source. */
+static void machine_uart_irq(void *opaque, int level)
+{
+	struct cli_machine *m =
+		(struct cli_machine *)((char *)opaque - offsetof(struct cli_machine, console));
+
+	plic_set_irq(m->plic, UART_IRQ, level);
+}
+
+/* A PLIC context's output is its hart's SEIP; lock-free, as plic.h requires. */
+static void machine_plic_seip(void *opaque, unsigned int hart, int level)
+{
+	hv_vcpu_set_irq_line(hv_vm_get_vcpu(opaque, hart), HV_IRQ_SEI, level);
 }
 
 static void machine_load_kernel(struct cli_machine *m)
@@ -138,7 +155,8 @@ static void machine_boot(struct cli_machine *m, bool cold)
 		r = machine_build_dtb(m, initrd_addr, initrd_addr ? initrd_addr + m->initrd.len : 0,
 				      dtb, sizeof(dtb));
 		if (r < 0)
-			cli_die(CLI_EXIT_INTERNAL, "cannot build the device tree: %s", strerror(-r));
+			cli_die(CLI_EXIT_INTERNAL, "cannot build the device tree: %s",
+				strerror(-r));
 		dtb_len = (uint64_t)r;
 	}
 	if (m->initrd.data && cold)
@@ -216,8 +234,9 @@ static int machine_event_loop(struct cli_machine *m)
 		/* Wake once a second to notice a guest that stopped every hart. */
 		if (hv_vm_wait_event(m->vm, &ev, hv_now_ns() + 1000000000ull)) {
 			if (hv_vm_all_stopped(m->vm)) {
-				fprintf(stderr, "hartvisor: every hart is stopped; the guest can no "
-						"longer run\n");
+				fprintf(stderr,
+					"hartvisor: every hart is stopped; the guest can no "
+					"longer run\n");
 				return CLI_EXIT_GUEST_FAILURE;
 			}
 			continue;
@@ -239,8 +258,9 @@ static int machine_event_loop(struct cli_machine *m)
 			m->resets++;
 			if (m->cfg->verbose)
 				fprintf(stderr, "hartvisor: %s reboot\n",
-					ev.system_event.reset_type == HV_RESET_WARM_REBOOT ? "warm"
-											   : "cold");
+					ev.system_event.reset_type == HV_RESET_WARM_REBOOT
+						? "warm"
+						: "cold");
 			machine_boot(m, ev.system_event.reset_type != HV_RESET_WARM_REBOOT);
 			break;
 		case HV_SYSTEM_EVENT_SUSPEND:
@@ -252,12 +272,16 @@ static int machine_event_loop(struct cli_machine *m)
 
 int cli_run(const struct cli_config *cfg)
 {
-	struct cli_machine m = { .cfg = cfg };
-	struct hv_vm_config vc = { .ram_size = cfg->mem, .nr_vcpus = cfg->cpus };
-	struct hv_console_ops con = { cli_console_write, cli_console_read };
-	struct hv_run_ops ops = { .sbi_call = cli_ucall, .opaque = &m };
-	struct uart8250_config uc = { .base = UART_BASE, .irq = UART_IRQ,
-				      .tx = cli_console_uart_tx };
+	struct cli_machine m = {.cfg = cfg};
+	struct hv_vm_config vc = {.ram_size = cfg->mem, .nr_vcpus = cfg->cpus};
+	struct hv_console_ops con = {cli_console_write, cli_console_read};
+	struct hv_run_ops ops = {.sbi_call = cli_ucall, .opaque = &m};
+	struct uart8250_config uc = {.base = UART_BASE,
+				     .irq = UART_IRQ,
+				     .tx = cli_console_uart_tx,
+				     .irq_set = machine_uart_irq};
+	struct plic_config pc = {
+		.base = PLIC_BASE, .nr_harts = cfg->cpus, .set_seip = machine_plic_seip};
 	int r, code;
 
 	image_read(&m.kernel, "kernel", cfg->kernel);
@@ -280,6 +304,12 @@ int cli_run(const struct cli_config *cfg)
 	}
 	pthread_mutex_init(&m.ucall.lock, NULL);
 	hv_vm_set_console(m.vm, &con, &m.console);
+	pc.opaque = m.vm;
+	r = plic_create(&pc, &m.plic);
+	if (!r)
+		r = hv_vm_add_mmio(m.vm, PLIC_BASE, PLIC_MMIO_SIZE, &plic_mmio_ops, m.plic);
+	if (r)
+		cli_die(CLI_EXIT_INTERNAL, "cannot create the PLIC: %s", strerror(-r));
 	uc.opaque = &m.console;
 	r = uart8250_create(&uc, &m.uart);
 	if (!r)
@@ -305,6 +335,7 @@ int cli_run(const struct cli_config *cfg)
 out:
 	hv_vm_destroy(m.vm);
 	uart8250_destroy(m.uart);
+	plic_destroy(m.plic);
 	free(m.kernel.data);
 	free(m.initrd.data);
 	free(m.dtb.data);

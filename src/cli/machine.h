@@ -4,6 +4,7 @@
 #define HV_CLI_MACHINE_H
 
 #include "cli/cli.h"
+#include "dev/plic.h"
 #include "dev/uart8250.h"
 #include "vmm/loader.h"
 
@@ -18,6 +19,7 @@ struct cli_machine {
 	struct hv_vm *vm;
 	struct hv_vcpu *vcpus[HV_MAX_VCPUS];
 	struct uart8250 *uart;
+	struct plic *plic;
 	struct cli_console console;
 	struct cli_ucall ucall;
 	struct cli_image kernel, initrd, dtb;

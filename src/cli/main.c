@@ -72,10 +72,20 @@ static bool parse_size(const char *s, uint64_t *out)
 		return false;
 	if (*end) {
 		switch (*end) {
-		case 'k': case 'K': shift = 10; break;
-		case 'm': case 'M': shift = 20; break;
-		case 'g': case 'G': shift = 30; break;
-		default: return false;
+		case 'k':
+		case 'K':
+			shift = 10;
+			break;
+		case 'm':
+		case 'M':
+			shift = 20;
+			break;
+		case 'g':
+		case 'G':
+			shift = 30;
+			break;
+		default:
+			return false;
 		}
 		if (end[1] && strcmp(end + 1, "iB") && strcmp(end + 1, "B"))
 			return false;
@@ -97,53 +107,78 @@ static bool parse_uint(const char *s, unsigned long long max, unsigned long long
 	return !errno && !*end && *out <= max;
 }
 
-enum { OPT_KERNEL = 256, OPT_INITRD, OPT_APPEND, OPT_DTB, OPT_DUMP_DTB, OPT_CPUS, OPT_MEM,
-       OPT_NO_IDLE, OPT_WAKE };
+enum {
+	OPT_KERNEL = 256,
+	OPT_INITRD,
+	OPT_APPEND,
+	OPT_DTB,
+	OPT_DUMP_DTB,
+	OPT_CPUS,
+	OPT_MEM,
+	OPT_NO_IDLE,
+	OPT_WAKE
+};
 
 void cli_parse_run(int argc, char **argv, struct cli_config *cfg)
 {
 	static const struct option opts[] = {
-		{ "kernel", required_argument, NULL, OPT_KERNEL },
-		{ "initrd", required_argument, NULL, OPT_INITRD },
-		{ "append", required_argument, NULL, OPT_APPEND },
-		{ "dtb", required_argument, NULL, OPT_DTB },
-		{ "dump-dtb", required_argument, NULL, OPT_DUMP_DTB },
-		{ "cpus", required_argument, NULL, OPT_CPUS },
-		{ "mem", required_argument, NULL, OPT_MEM },
-		{ "no-idle-states", no_argument, NULL, OPT_NO_IDLE },
-		{ "suspend-wake", required_argument, NULL, OPT_WAKE },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		{"kernel", required_argument, NULL, OPT_KERNEL},
+		{"initrd", required_argument, NULL, OPT_INITRD},
+		{"append", required_argument, NULL, OPT_APPEND},
+		{"dtb", required_argument, NULL, OPT_DTB},
+		{"dump-dtb", required_argument, NULL, OPT_DUMP_DTB},
+		{"cpus", required_argument, NULL, OPT_CPUS},
+		{"mem", required_argument, NULL, OPT_MEM},
+		{"no-idle-states", no_argument, NULL, OPT_NO_IDLE},
+		{"suspend-wake", required_argument, NULL, OPT_WAKE},
+		{"verbose", no_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	unsigned long long n;
 	int c;
 
-	*cfg = (struct cli_config){ .cpus = 1, .mem = 256ull << 20, .idle_states = true };
+	*cfg = (struct cli_config){.cpus = 1, .mem = 256ull << 20, .idle_states = true};
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":vh", opts, NULL)) != -1) {
 		switch (c) {
-		case OPT_KERNEL: cfg->kernel = optarg; break;
-		case OPT_INITRD: cfg->initrd = optarg; break;
-		case OPT_APPEND: cfg->append = optarg; break;
-		case OPT_DTB: cfg->dtb = optarg; break;
-		case OPT_DUMP_DTB: cfg->dump_dtb = optarg; break;
-		case OPT_NO_IDLE: cfg->idle_states = false; break;
-		case 'v': cfg->verbose = true; break;
+		case OPT_KERNEL:
+			cfg->kernel = optarg;
+			break;
+		case OPT_INITRD:
+			cfg->initrd = optarg;
+			break;
+		case OPT_APPEND:
+			cfg->append = optarg;
+			break;
+		case OPT_DTB:
+			cfg->dtb = optarg;
+			break;
+		case OPT_DUMP_DTB:
+			cfg->dump_dtb = optarg;
+			break;
+		case OPT_NO_IDLE:
+			cfg->idle_states = false;
+			break;
+		case 'v':
+			cfg->verbose = true;
+			break;
 		case 'h':
 			fputs(usage, stdout);
 			exit(CLI_EXIT_OK);
 		case OPT_CPUS:
 			if (!parse_uint(optarg, HV_MAX_VCPUS, &n) || n < 1)
-				cli_die(CLI_EXIT_USAGE, "--cpus: expected a number from 1 to %d, got '%s'",
+				cli_die(CLI_EXIT_USAGE,
+					"--cpus: expected a number from 1 to %d, got '%s'",
 					HV_MAX_VCPUS, optarg);
 			cfg->cpus = (unsigned int)n;
 			break;
 		case OPT_MEM:
 			if (!parse_size(optarg, &cfg->mem))
 				cli_die(CLI_EXIT_USAGE,
-					"--mem: expected a size such as 512M or 2G, got '%s'", optarg);
+					"--mem: expected a size such as 512M or 2G, got '%s'",
+					optarg);
 			if (cfg->mem < HV_MIN_RAM_SIZE || cfg->mem > HV_MAX_RAM_SIZE ||
 			    cfg->mem % 4096)
 				cli_die(CLI_EXIT_USAGE,
@@ -170,7 +205,8 @@ void cli_parse_run(int argc, char **argv, struct cli_config *cfg)
 			cli_die(CLI_EXIT_USAGE, "option '%s' needs an argument (see --help)",
 				argv[optind - 1]);
 		default:
-			cli_die(CLI_EXIT_USAGE, "unknown option '%s' (see --help)", argv[optind - 1]);
+			cli_die(CLI_EXIT_USAGE, "unknown option '%s' (see --help)",
+				argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

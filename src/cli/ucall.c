@@ -39,12 +39,18 @@ static uint64_t ucall_stat(struct hv_vm *vm, uint64_t sel, int64_t *err)
 	hv_vm_get_pm_stats(vm, &st);
 	*err = SBI_SUCCESS;
 	switch (sel) {
-	case HV_UCALL_STAT_SUSP_ATTEMPTS: return st.susp_attempts;
-	case HV_UCALL_STAT_SUSP_COMMITS: return st.susp_commits;
-	case HV_UCALL_STAT_SUSP_DENIED: return st.susp_denied;
-	case HV_UCALL_STAT_HART_STARTS: return st.hart_starts;
-	case HV_UCALL_STAT_VIOLATIONS: return st.violations;
-	case HV_UCALL_STAT_BOOTS: return st.boots;
+	case HV_UCALL_STAT_SUSP_ATTEMPTS:
+		return st.susp_attempts;
+	case HV_UCALL_STAT_SUSP_COMMITS:
+		return st.susp_commits;
+	case HV_UCALL_STAT_SUSP_DENIED:
+		return st.susp_denied;
+	case HV_UCALL_STAT_HART_STARTS:
+		return st.hart_starts;
+	case HV_UCALL_STAT_VIOLATIONS:
+		return st.violations;
+	case HV_UCALL_STAT_BOOTS:
+		return st.boots;
 	}
 	*err = SBI_ERR_INVALID_PARAM;
 	return 0;

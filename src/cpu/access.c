@@ -16,8 +16,8 @@ int cpu_read_virt(struct cpu *c, uint64_t va, void *buf, unsigned int len)
 		uint64_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1));
 		unsigned int n = len < in_page ? len : (unsigned int)in_page;
 
-		if (mmu_translate(env, csr->satp, va, MMU_READ, PRV_S,
-				  csr->sstatus & SSTATUS_SUM, csr->sstatus & SSTATUS_MXR, &res))
+		if (mmu_translate(env, csr->satp, va, MMU_READ, PRV_S, csr->sstatus & SSTATUS_SUM,
+				  csr->sstatus & SSTATUS_MXR, &res))
 			return -EFAULT;
 		if (res.pa < env->ram_base || res.pa - env->ram_base > env->ram_size - n)
 			return -EFAULT;

@@ -33,7 +33,7 @@ struct cpu_shared;
 
 /* What the vCPU loop gives the core. */
 struct cpu_env {
-	uint8_t *ram; /* host mapping of guest RAM */
+	uint8_t *ram;	   /* host mapping of guest RAM */
 	uint64_t ram_base; /* guest-physical address of ram[0] */
 	uint64_t ram_size;
 	/* Per-VM state shared by all harts (code-page map for self-modifying code). */
@@ -54,7 +54,7 @@ enum cpu_exit {
 	CPU_EXIT_ECALL = 1, /* S-mode ecall: the SBI call in a7/a6/a0..a5 */
 	CPU_EXIT_WFI = 2,
 	CPU_EXIT_ATTENTION = 3, /* *env->attention was non-zero */
-	CPU_EXIT_BUDGET = 4, /* the instruction budget ran out */
+	CPU_EXIT_BUDGET = 4,	/* the instruction budget ran out */
 };
 
 /* Interrupt bits, as in the sip/sie CSRs. */
@@ -125,7 +125,7 @@ void cpu_set_timer(struct cpu *c, uint64_t deadline);
 /* The privileged CSRs that the SBI layer and the API need. */
 uint64_t cpu_csr_sstatus(struct cpu *c);
 int cpu_get_csr(struct cpu *c, unsigned int csr, uint64_t *val); /* 0 or -EINVAL */
-int cpu_set_csr(struct cpu *c, unsigned int csr, uint64_t val); /* 0 or -EINVAL */
+int cpu_set_csr(struct cpu *c, unsigned int csr, uint64_t val);	 /* 0 or -EINVAL */
 
 /* Remote fences, applied by the target hart to itself. */
 void cpu_fence_i(struct cpu *c);

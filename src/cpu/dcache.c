@@ -146,8 +146,9 @@ void dcache_mark(struct cpu_internal *in, struct dpage *dp, uint64_t pa, unsigne
 	}
 }
 
-void dcache_add_xslot(struct cpu_internal *in, struct dpage *dp)
+void dcache_add_xslot(struct cpu_internal *in, struct dpage *dp, uint64_t va)
 {
+	dp->xslot_va = va;
 	if (dp->xslot)
 		return;
 	dp->xslot = true;

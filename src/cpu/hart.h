@@ -19,8 +19,8 @@
 
 /* The supervisor CSR file. */
 struct hart_csrs {
-	uint64_t sstatus; /* only the S-visible bits; SD is computed on read */
-	uint64_t sie; /* SSIE | STIE | SEIE */
+	uint64_t sstatus;  /* only the S-visible bits; SD is computed on read */
+	uint64_t sie;	   /* SSIE | STIE | SEIE */
 	uint64_t sip_soft; /* SSIP as written by the guest (csrs sip) */
 	uint64_t stvec;
 	uint64_t sscratch;
@@ -67,8 +67,8 @@ void trap_sret(struct cpu *c);
 enum mmu_access { MMU_READ = 0, MMU_WRITE = 1, MMU_EXEC = 2 };
 
 struct mmu_result {
-	uint64_t pa; /* the translated physical address */
-	uint64_t pte; /* the leaf PTE after any A/D update */
+	uint64_t pa;	    /* the translated physical address */
+	uint64_t pte;	    /* the leaf PTE after any A/D update */
 	unsigned int level; /* 0 = 4 KiB page, 1 = 2 MiB, 2 = 1 GiB, 3 = 512 GiB */
 };
 

@@ -118,7 +118,7 @@ static uint64_t slot_decode(struct cpu *c, struct dpage *dp, struct dslot *s, ui
 			bits |= (uint32_t)__atomic_load_n((const uint16_t *)h2, __ATOMIC_RELAXED)
 				<< 16;
 			dcache_mark(in, NULL, pa2, 2);
-			dcache_add_xslot(in, dp);
+			dcache_add_xslot(in, dp, vbase);
 		}
 	}
 	decode_insn(bits, &d);
@@ -247,7 +247,7 @@ INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 	uint64_t csr_arg = 0, csr_old = 0;
 	bool csr_set = false;
 	const struct tlb_xentry *xe;
-	struct dpage *dp;
+	struct dpage *dp = NULL;
 	enum cpu_exit ex;
 
 	in->lbl_undecoded = &&op_UNDECODED;
@@ -475,6 +475,9 @@ lookup:
 	s0 = dp->slot;
 	vbase = c->pc & TLB_PAGE_MASK;
 	s = s0 + ((c->pc & (PAGE_SIZE - 1)) >> 1);
+	/* Entered through an alias: the cross slot's second half may differ here. */
+	if (unlikely(dp->xslot) && dp->xslot_va != vbase)
+		dp->slot[DSLOTS - 1].h = in->lbl_undecoded;
 	DISPATCH();
 
 	/* A taken jump out of this page, to c->pc. */
@@ -527,7 +530,7 @@ out:
 	/* ---- the interpreter's own slots ---------------------------------------------- */
 
 op_UNDECODED:
-	exc_cause = slot_decode(c, (struct dpage *)s0, s, vbase, labels, &exc_tval);
+	exc_cause = slot_decode(c, dp, s, vbase, labels, &exc_tval);
 	if (unlikely(exc_cause))
 		goto exc;
 	DISPATCH();

@@ -69,10 +69,10 @@ static inline unsigned int tlb_index(uint64_t va)
  *
  * A 4-byte instruction at offset 0xffe straddles two pages; its slot is
  * decoded with the second half read through the current translation of the
- * next virtual page, and such "cross slots" are reset to undecoded on every
- * TLB flush and every code-map hit, since either may change that half.
- * Known limit: a physical page mapped at two virtual addresses whose next
- * pages differ shares one cross slot; the later decode wins until a flush.
+ * next virtual page.  Such "cross slots" are reset to undecoded on every
+ * TLB flush and every code-map hit, since either may change that half, and
+ * when the page is entered at another virtual address than the one the
+ * slot was decoded under (an alias whose next page may differ).
  */
 #define DSLOTS (PAGE_SIZE / 2)
 
@@ -96,13 +96,14 @@ _Static_assert(sizeof(struct dslot) == 16, "pc arithmetic assumes 16-byte slots"
 #define CODE_GRANULE_SLOTS ((1u << CODE_GRANULE_SHIFT) / 2)
 
 struct dpage {
-	struct dslot slot[DSLOTS + 2];
 	uint64_t pa;	     /* physical page address */
 	uint8_t *host;	     /* its host address */
 	struct dpage *hnext; /* hash chain */
 	struct dpage *xnext; /* list of pages with a decoded cross slot */
+	uint64_t xslot_va;   /* the page's virtual address when the cross slot was decoded */
 	uint16_t granules;   /* granules this hart has decoded instructions in */
 	bool xslot;	     /* on the cross-slot list */
+	struct dslot slot[DSLOTS + 2];
 };
 
 /* At most this many decoded pages per hart; when full, all are dropped. */
@@ -222,8 +223,8 @@ void dcache_reset_xslots(struct cpu_internal *in);
  * hart decoded into @dp (NULL: the second half of a cross slot).
  */
 void dcache_mark(struct cpu_internal *in, struct dpage *dp, uint64_t pa, unsigned int len);
-/* @dp's last slot was decoded with its second half from the next page. */
-void dcache_add_xslot(struct cpu_internal *in, struct dpage *dp);
+/* @dp's last slot was decoded, at page address @va, with its second half from the next page. */
+void dcache_add_xslot(struct cpu_internal *in, struct dpage *dp, uint64_t va);
 /* A store by this hart to RAM at host address @host hit the code map. */
 void dcache_code_written(struct cpu_internal *in, const uint8_t *host, unsigned int len);
 

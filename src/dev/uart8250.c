@@ -18,6 +18,7 @@
 
 #include <libfdt.h>
 
+#include "dev/plic.h"
 #include "dev/uart8250.h"
 
 #define UART_RX 0  /* DLAB = 0, read */
@@ -351,10 +352,14 @@ int uart8250_dt_node(void *fdt, void *opaque, const struct dt_machine *m)
 		return ret;
 	DT_CHECK(fdt_property_u32(fdt, "clock-frequency", UART8250_CLOCK_HZ));
 	/*
-	 * No interrupts / interrupt-parent yet: there is no PLIC to point at.
-	 * When it exists, add interrupts = <cfg.irq> and interrupt-parent =
-	 * <the PLIC's phandle>.  Until then Linux's 8250 driver polls the port.
+	 * The line goes to the PLIC as source cfg.irq.  A UART whose line is
+	 * not wired (no irq_set) describes no interrupt, so that Linux's 8250
+	 * driver polls the port instead of waiting for one that never comes.
 	 */
+	if (u->cfg.irq_set && u->cfg.irq) {
+		DT_CHECK(fdt_property_u32(fdt, "interrupt-parent", PLIC_PHANDLE));
+		DT_CHECK(fdt_property_u32(fdt, "interrupts", u->cfg.irq));
+	}
 	DT_CHECK(fdt_end_node(fdt));
 	return 0;
 }

@@ -7,7 +7,7 @@
  * outside the registered range rather than borrow KVM's (3) or OpenSBI's (1):
  * guests must not apply another implementation's quirks to it.
  */
-#define HV_SBI_IMPL_ID 0x6876 /* "hv" */
+#define HV_SBI_IMPL_ID 0x6876				  /* "hv" */
 #define HV_SBI_IMPL_VERSION ((0u << 16) | (1u << 8) | 0u) /* 0.1.0 */
 
 static int sbi_base_handler(struct hv_vcpu *v, const struct sbi_call *call, struct sbi_ret *ret,

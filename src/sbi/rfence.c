@@ -47,8 +47,8 @@ static int sbi_rfence_handler(struct hv_vcpu *v, const struct sbi_call *call, st
 	case SBI_EXT_RFENCE_REMOTE_FENCE_I:
 	case SBI_EXT_RFENCE_REMOTE_SFENCE_VMA:
 	case SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID:
-		ret->err = sbi_rfence_do(v, call->fid, call->a[0], call->a[1], call->a[2],
-					 call->a[3]);
+		ret->err =
+			sbi_rfence_do(v, call->fid, call->a[0], call->a[1], call->a[2], call->a[3]);
 		break;
 	default:
 		/* HFENCE.* (3-6) and unknown FIDs. */

@@ -9,9 +9,9 @@
 #include "sbi/sbi.h"
 
 static const struct sbi_ext *const sbi_exts[] = {
-	&sbi_ext_v01,	&sbi_ext_base, &sbi_ext_time, &sbi_ext_ipi,
-	&sbi_ext_rfence, &sbi_ext_hsm,	&sbi_ext_susp, &sbi_ext_srst,
-	&sbi_ext_dbcn,	&sbi_ext_experimental, &sbi_ext_vendor,
+	&sbi_ext_v01,	 &sbi_ext_base,		&sbi_ext_time,	 &sbi_ext_ipi,
+	&sbi_ext_rfence, &sbi_ext_hsm,		&sbi_ext_susp,	 &sbi_ext_srst,
+	&sbi_ext_dbcn,	 &sbi_ext_experimental, &sbi_ext_vendor,
 };
 
 const struct sbi_ext *sbi_ext_find(unsigned long eid)
@@ -37,9 +37,9 @@ int sbi_ecall(struct hv_vcpu *v, struct hv_exit *exit)
 	struct sbi_call call = {
 		.eid = c->x[17],
 		.fid = c->x[16],
-		.a = { c->x[10], c->x[11], c->x[12], c->x[13], c->x[14], c->x[15] },
+		.a = {c->x[10], c->x[11], c->x[12], c->x[13], c->x[14], c->x[15]},
 	};
-	struct sbi_ret ret = { 0 };
+	struct sbi_ret ret = {0};
 	const struct sbi_ext *ext = sbi_ext_find(call.eid);
 
 	if (!ext) {
@@ -131,8 +131,8 @@ void sbi_remote_request(struct hv_vcpu *v, uint64_t mask, uint64_t base, uint32_
 
 /* ---- the experimental and vendor ranges: forwarded to the VMM ---------------- */
 
-static int sbi_forward_handler(struct hv_vcpu *v, const struct sbi_call *call,
-			       struct sbi_ret *ret, struct hv_exit *exit)
+static int sbi_forward_handler(struct hv_vcpu *v, const struct sbi_call *call, struct sbi_ret *ret,
+			       struct hv_exit *exit)
 {
 	exit->reason = HV_EXIT_SBI;
 	exit->sbi.eid = call->eid;

@@ -28,8 +28,7 @@ int sbi_srst_system_reset(struct hv_vcpu *v, uint32_t type, uint32_t reason, str
 		goto out;
 	}
 	/* Stop every hart first, then change sys_state (see the I2 check). */
-	hv_for_each_vcpu(i, t, vm)
-	{
+	hv_for_each_vcpu (i, t, vm) {
 		hv_lock_acquire(&t->state_lock);
 		__hsm_set_state(t, HV_HSM_STOPPED);
 		vcpu_kick(t);

@@ -20,8 +20,7 @@ static bool susp_others_stopped(struct hv_vm *vm, const struct hv_vcpu *self)
 	struct hv_vcpu *t;
 	unsigned int i;
 
-	hv_for_each_vcpu(i, t, vm)
-	{
+	hv_for_each_vcpu (i, t, vm) {
 		if (t == self)
 			continue;
 		if (hsm_get_state(t) != HV_HSM_STOPPED)

@@ -28,7 +28,7 @@ int hv_vm_add_mmio(struct hv_vm *vm, uint64_t base, uint64_t size, const struct 
 	}
 	for (i = vm->nr_mmio; i > 0 && vm->mmio[i - 1].base > base; i--)
 		vm->mmio[i] = vm->mmio[i - 1];
-	vm->mmio[i] = (struct hv_mmio_region){ base, size, ops, opaque };
+	vm->mmio[i] = (struct hv_mmio_region){base, size, ops, opaque};
 	vm->nr_mmio++;
 	return 0;
 }

@@ -30,11 +30,12 @@ void hv_lock_destroy(struct hv_lock *l)
 static __thread const struct hv_lock *held[HV_LOCK_DEPTH];
 static __thread unsigned int nheld;
 
-static void __attribute__((noreturn)) lock_order_fail(const char *what, const struct hv_lock *l,
-						       const struct hv_lock *prev)
+static void __attribute__((noreturn))
+lock_order_fail(const char *what, const struct hv_lock *l, const struct hv_lock *prev)
 {
 	/* A bug in hartvisor, not in the guest: say so loudly and stop. */
-	fprintf(stderr, "hartvisor: lock order violation: %s: acquiring %s(%u) while holding %s(%u)\n",
+	fprintf(stderr,
+		"hartvisor: lock order violation: %s: acquiring %s(%u) while holding %s(%u)\n",
 		what, l->name, l->subclass, prev ? prev->name : "-", prev ? prev->subclass : 0);
 	abort();
 }

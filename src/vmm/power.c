@@ -72,8 +72,7 @@ unsigned int __pm_check_suspend_commit(struct hv_vm *vm, const struct hv_vcpu *c
 	struct hv_vcpu *v;
 	unsigned int i, bad = 0;
 
-	hv_for_each_vcpu(i, v, vm)
-	{
+	hv_for_each_vcpu (i, v, vm) {
 		if (v != caller && hsm_get_state(v) != HV_HSM_STOPPED)
 			bad++;
 	}
@@ -88,8 +87,7 @@ static bool __pm_all_stopped(struct hv_vm *vm)
 	struct hv_vcpu *v;
 	unsigned int i;
 
-	hv_for_each_vcpu(i, v, vm)
-	{
+	hv_for_each_vcpu (i, v, vm) {
 		if (hsm_get_state(v) != HV_HSM_STOPPED)
 			return false;
 	}
@@ -160,7 +158,8 @@ uint64_t hv_vm_suspend_deadline(struct hv_vm *vm)
 	if (vm_sys_state(vm) == HV_SYS_SUSPENDED) {
 		t = vm->suspend_deadline;
 		if (t != UINT64_MAX) {
-			unsigned __int128 d = (unsigned __int128)t * 1000000000u / vm->cfg.timebase_hz;
+			unsigned __int128 d =
+				(unsigned __int128)t * 1000000000u / vm->cfg.timebase_hz;
 
 			d += vm->time_epoch_ns;
 			ns = d > UINT64_MAX ? UINT64_MAX : (uint64_t)d;

@@ -44,7 +44,7 @@ static void *runner_thread(void *arg)
 {
 	struct hv_vcpu *v = arg;
 	struct hv_vm *vm = v->vm;
-	struct hv_exit exit = { 0 };
+	struct hv_exit exit = {0};
 
 	while (!atomic_load(&vm->stopping)) {
 		int r = hv_vcpu_run(v, &exit);
@@ -110,8 +110,8 @@ int hv_vm_wait_event(struct hv_vm *vm, struct hv_exit *ev, uint64_t deadline_ns)
 		if (deadline_ns == UINT64_MAX) {
 			pthread_cond_wait(&vm->ev_cond, &vm->ev_lock);
 		} else {
-			struct timespec ts = { .tv_sec = (time_t)(deadline_ns / 1000000000u),
-					       .tv_nsec = (long)(deadline_ns % 1000000000u) };
+			struct timespec ts = {.tv_sec = (time_t)(deadline_ns / 1000000000u),
+					      .tv_nsec = (long)(deadline_ns % 1000000000u)};
 
 			if (pthread_cond_timedwait(&vm->ev_cond, &vm->ev_lock, &ts) == ETIMEDOUT &&
 			    !vm->ev_count) {
@@ -134,8 +134,7 @@ void hv_vm_wait_quiescent(struct hv_vm *vm)
 	struct hv_vcpu *v;
 	unsigned int i;
 
-	hv_for_each_vcpu(i, v, vm)
-	{
+	hv_for_each_vcpu (i, v, vm) {
 		/* Stopped harts leave at their next instruction boundary: a short wait. */
 		while (atomic_load(&v->in_guest) && hsm_get_state(v) != HV_HSM_STARTED)
 			sched_yield();

@@ -78,7 +78,6 @@ err_unmap:
 	return r;
 }
 
-
 void hv_vm_destroy(struct hv_vm *vm)
 {
 	if (!vm)

@@ -26,10 +26,10 @@
 #include "vmm/lock.h"
 
 /* Requests, posted with vcpu_request() from any thread and applied by the vCPU itself. */
-#define HV_REQ_EXIT (1u << 0) /* return HV_EXIT_INTR from hv_vcpu_run */
+#define HV_REQ_EXIT (1u << 0)	   /* return HV_EXIT_INTR from hv_vcpu_run */
 #define HV_REQ_TLB_FLUSH (1u << 1) /* flush the whole TLB */
-#define HV_REQ_FENCE_I (1u << 2) /* drop decoded instructions */
-#define HV_REQ_STOP (1u << 3) /* hsm_state was set STOPPED by someone else */
+#define HV_REQ_FENCE_I (1u << 2)   /* drop decoded instructions */
+#define HV_REQ_STOP (1u << 3)	   /* hsm_state was set STOPPED by someone else */
 
 struct hv_mmio_region {
 	uint64_t base;
@@ -64,12 +64,12 @@ struct hv_vcpu {
 	/* state_lock guards everything down to the next blank line. */
 	struct hv_lock state_lock;
 	_Atomic int hsm_state; /* written under state_lock; read lock-free */
-	uint64_t start_pc; /* start / resume record */
+	uint64_t start_pc;     /* start / resume record */
 	uint64_t start_opaque;
 	bool start_reset; /* START_PENDING/RESUME_PENDING resets registers */
 
 	/* vCPU thread only. */
-	bool sbi_ret_pending; /* an HV_EXIT_SBI is waiting for its result */
+	bool sbi_ret_pending;  /* an HV_EXIT_SBI is waiting for its result */
 	uint32_t suspend_type; /* HSM suspend type while SUSPENDED */
 };
 
@@ -90,7 +90,7 @@ struct hv_vm {
 
 	/* pm_lock guards the fields down to the next blank line. */
 	struct hv_lock pm_lock;
-	_Atomic int sys_state; /* written under pm_lock; read lock-free */
+	_Atomic int sys_state;	   /* written under pm_lock; read lock-free */
 	unsigned int suspend_hart; /* the hart that suspended the system */
 	uint64_t suspend_deadline; /* its timer deadline (`time` units) at the commit */
 
@@ -183,8 +183,8 @@ uint64_t vm_now_ns(void);
 void runner_init(struct hv_vm *vm);
 void runner_fini(struct hv_vm *vm);
 
-#define hv_for_each_vcpu(i, v, vm)                                                                 \
-	for ((i) = 0; (i) < (vm)->cfg.nr_vcpus; (i)++)                                             \
+#define hv_for_each_vcpu(i, v, vm)                     \
+	for ((i) = 0; (i) < (vm)->cfg.nr_vcpus; (i)++) \
 		if (((v) = (vm)->vcpus[(i)]) != NULL)
 
 #endif /* HV_VMM_VM_H */

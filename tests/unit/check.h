@@ -18,15 +18,15 @@ struct check_state {
 
 static struct check_state check_state;
 
-#define CHECK_EQ(name, expected, actual)                                                           \
-	do {                                                                                       \
-		uint64_t e_ = (uint64_t)(expected), a_ = (uint64_t)(actual);                       \
-		check_state.checks++;                                                              \
-		if (e_ != a_) {                                                                    \
-			check_state.failures++;                                                    \
-			printf("FAIL %s: expected 0x%" PRIx64 ", got 0x%" PRIx64 " (%s:%d)\n",     \
-			       (name), e_, a_, __FILE__, __LINE__);                                \
-		}                                                                                  \
+#define CHECK_EQ(name, expected, actual)                                                       \
+	do {                                                                                   \
+		uint64_t e_ = (uint64_t)(expected), a_ = (uint64_t)(actual);                   \
+		check_state.checks++;                                                          \
+		if (e_ != a_) {                                                                \
+			check_state.failures++;                                                \
+			printf("FAIL %s: expected 0x%" PRIx64 ", got 0x%" PRIx64 " (%s:%d)\n", \
+			       (name), e_, a_, __FILE__, __LINE__);                            \
+		}                                                                              \
 	} while (0)
 
 #define CHECK(name, cond) CHECK_EQ(name, 1, !!(cond))

@@ -65,7 +65,7 @@ static void run_vm(struct hv_vm *vm, struct hv_vcpu *v, const char *tag, uint32_
 
 int main(void)
 {
-	struct hv_vm_config cfg = { .ram_size = 4 << 20, .nr_vcpus = 2 };
+	struct hv_vm_config cfg = {.ram_size = 4 << 20, .nr_vcpus = 2};
 	struct hv_vm *a, *b, *bad;
 	struct hv_vcpu *va, *vb, *vx;
 	uint64_t base, size, val;

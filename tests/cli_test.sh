@@ -66,6 +66,17 @@ else
 	echo "FAIL cli/dump-dtb-dtc: $(head -c 300 "$T/dtc.err" 2>/dev/null)"
 fi
 
+# A system suspend with no timer armed: console input wakes it (auto), and with
+# no input left and no timer, hartvisor says so and exits rather than hang.
+(sleep 0.3; echo x) | timeout 30 "$HV" run --kernel build/guest/susp_wake.bin >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q "test done: 2 checks, 0 failed" "$T/out"; then
+	echo "PASS cli/suspend-wake-console"
+else
+	echo "FAIL cli/suspend-wake-console: exit $rc: $(head -c 300 "$T/out")"
+fi
+check suspend-no-wake-source 1 "no wake source" -- run --kernel build/guest/susp_wake.bin
+
 # Garbage as a guest: it traps forever (stvec = 0 is not RAM), and the VMM must
 # neither crash nor stop answering.  timeout's 124 means it was still healthy.
 timeout 3 "$HV" run --kernel "$T/garbage.bin" </dev/null >"$T/out" 2>&1

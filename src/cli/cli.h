@@ -89,6 +89,8 @@ void cli_console_write(void *opaque, const uint8_t *buf, size_t len);
 void cli_console_uart_tx(void *opaque, uint8_t byte);
 /* hv_console_ops.read: a byte for the SBI console, or -1 */
 int cli_console_read(void *opaque);
+/* Has console input ended, with nothing left unread? */
+bool cli_console_closed(struct cli_console *con);
 /* Wait until @deadline_ns (at most ~100 ms) for new console input; true if some came. */
 bool cli_console_wait(struct cli_console *con, uint64_t deadline_ns);
 

@@ -238,6 +238,16 @@ int cli_console_read(void *opaque)
 	return c;
 }
 
+bool cli_console_closed(struct cli_console *con)
+{
+	bool closed;
+
+	pthread_mutex_lock(&con->lock);
+	closed = con->eof && !con->count;
+	pthread_mutex_unlock(&con->lock);
+	return closed;
+}
+
 bool cli_console_wait(struct cli_console *con, uint64_t deadline_ns)
 {
 	uint64_t seq;

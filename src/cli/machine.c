@@ -191,8 +191,12 @@ static void machine_dump_dtb(struct cli_machine *m)
 			strerror(errno));
 }
 
-/* Wait for a wake source, then resume the suspended system. */
-static void machine_suspend(struct cli_machine *m)
+/*
+ * Wait for a wake source, then resume the suspended system.  Returns 0, or
+ * an exit code when nothing can ever wake it (no timer armed, no
+ * --suspend-wake deadline, console input at end of file).
+ */
+static int machine_suspend(struct cli_machine *m)
 {
 	const struct cli_config *cfg = m->cfg;
 	uint64_t deadline = UINT64_MAX, timer;
@@ -206,13 +210,21 @@ static void machine_suspend(struct cli_machine *m)
 		timer = hv_vm_suspend_deadline(m->vm);
 		if (timer < deadline)
 			deadline = timer;
-		while (hv_now_ns() < deadline && !cli_console_wait(&m->console, deadline))
-			;
+		while (hv_now_ns() < deadline && !cli_console_wait(&m->console, deadline)) {
+			if (deadline == UINT64_MAX && cli_console_closed(&m->console)) {
+				fprintf(stderr,
+					"hartvisor: the guest suspended the system with no "
+					"wake source: no timer armed, console input closed, "
+					"no --suspend-wake\n");
+				return CLI_EXIT_GUEST_FAILURE;
+			}
+		}
 	}
 	if (hv_vm_resume(m->vm))
 		cli_die(CLI_EXIT_INTERNAL, "cannot resume the suspended system");
 	if (cfg->verbose)
 		fprintf(stderr, "hartvisor: system resumed\n");
+	return 0;
 }
 
 static int machine_shutdown_code(struct cli_machine *m, uint32_t reason)
@@ -263,9 +275,13 @@ static int machine_event_loop(struct cli_machine *m)
 						: "cold");
 			machine_boot(m, ev.system_event.reset_type != HV_RESET_WARM_REBOOT);
 			break;
-		case HV_SYSTEM_EVENT_SUSPEND:
-			machine_suspend(m);
+		case HV_SYSTEM_EVENT_SUSPEND: {
+			int code = machine_suspend(m);
+
+			if (code)
+				return code;
 			break;
+		}
 		}
 	}
 }

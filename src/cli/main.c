@@ -29,7 +29,7 @@ static const char usage[] =
 	"  --no-idle-states     leave the HSM suspend idle states out of the device tree\n"
 	"  --suspend-wake MODE  how a system suspend (SBI SUSP) ends:\n"
 	"                         auto      the suspending hart's timer or console input\n"
-	"                                   (default)\n"
+	"                                   (default); with neither possible, exit 1\n"
 	"                         now       at once (for tests)\n"
 	"                         after:MS  after MS milliseconds, or earlier by auto\n"
 	"  -v, --verbose        report every test check and system event\n"

@@ -7,9 +7,11 @@
  * - Instructions are decoded lazily into struct dslot (dcache.c), keyed by
  *   physical page, one slot per 2-byte offset.  A slot holds the address of
  *   its handler label, so dispatch is one indirect jump, and the fields the
- *   handler needs.  Sequential flow advances the slot pointer by the
- *   instruction length; the pc is never kept up to date while running, it
- *   is recomputed from the slot address when needed (PC()).
+ *   handler needs.  Each handler knows its instruction's length as a
+ *   constant (compressible operations have a second copy for 2 bytes), so
+ *   sequential flow is "slot pointer += constant": no load sits on that
+ *   critical path.  The pc is not kept up to date while running; it is
+ *   recomputed from the slot address when needed (PC()).
  * - A branch or jump inside the current page just moves the slot pointer.
  *   Leaving the page (or falling off its end) goes through the fetch TLB,
  *   whose entries point straight at the decoded page.
@@ -17,8 +19,9 @@
  *   out, the instruction budget is checked, instret is updated, and
  *   pending interrupts are looked at (which reads the clock for the timer):
  *   so the clock is read at most once per INTERP_CHECK_INSNS instructions.
- *   The attention word is read at taken branches, jumps and page ends,
- *   which bounds the time to notice it by a basic block.
+ *   Interrupts are also looked at on entry, after CSR writes and after
+ *   sret.  The attention word is read at taken branches, jumps and page
+ *   ends, which bounds the time to notice it by a basic block.
  * - Exceptions: set c->pc to the faulting instruction, trap_exception(),
  *   and continue at stvec through the lookup.  Anything that may change
  *   the translation of the pc (CSR writes, sret, sfence.vma, fence.i)
@@ -29,7 +32,7 @@
  * run of slots in it, from a branch target to the next control transfer)
  * gets an optional pointer to host code, produced after the block has run
  * often enough (a counter in the slot of the block's first instruction).
- * The slot's handler would become a "enter compiled code" label that calls
+ * The slot's handler would become an "enter compiled code" label that calls
  * it with (c, in, left) and gets back the next pc and the updated
  * counter, so that interrupts, attention, budget and exceptions still
  * funnel through this function's labels (a compiled block raises an

@@ -1207,6 +1207,16 @@ static void test_sv39(void)
 	CHECK_EQ("exit", CPU_EXIT_ECALL, run());
 	CHECK_EQ("pc", 0x4002, c->pc);
 	CHECK_EQ("value", 6, c->x[A0]);
+	/* The same first page through an alias whose next page differs. */
+	wr64(PT_L0 + 7 * 8, PTE_LEAF(x1, PTE_R | PTE_X)); /* VA 0x7000 */
+	wr64(PT_L0 + 8 * 8, PTE_LEAF(x3, PTE_R | PTE_X)); /* VA 0x8000 */
+	c->pc = 0x7ff8;
+	CHECK_EQ("alias: exit", CPU_EXIT_ECALL, run());
+	CHECK_EQ("alias: pc", 0x8002, c->pc);
+	CHECK_EQ("alias: the second half of this alias", 8, c->x[A0]);
+	c->pc = 0x3ff8;
+	CHECK_EQ("back: exit", CPU_EXIT_ECALL, run());
+	CHECK_EQ("back: the original second half", 6, c->x[A0]);
 	/* Point VA 0x4000 elsewhere: the cross slot must be decoded again. */
 	wr64(PT_L0 + 4 * 8, PTE_LEAF(x3, PTE_R | PTE_X));
 	cpu_tlb_flush(c, 0x4000, 0x1000, -1);

@@ -135,6 +135,8 @@ static void machine_boot(struct cli_machine *m, bool cold)
 
 	/* After SRST, harts stopped mid-slice may still be finishing it. */
 	hv_vm_wait_quiescent(m->vm);
+	/* A reboot from inside an interrupt handler must not leave a source claimed. */
+	plic_reset(m->plic);
 	if (cold) {
 		/* A cold boot starts from zeroed RAM; dropping the pages is cheapest. */
 		madvise(ram, ram_size, MADV_DONTNEED);
@@ -159,7 +161,8 @@ static void machine_boot(struct cli_machine *m, bool cold)
 				strerror(-r));
 		dtb_len = (uint64_t)r;
 	}
-	if (m->initrd.data && cold)
+	/* Every boot: a guest may reuse the initrd's memory once it has unpacked it. */
+	if (m->initrd.data)
 		loader_load_initrd(ram, ram_base, ram_size, initrd_addr, m->initrd.data,
 				   m->initrd.len);
 	r = loader_load_initrd(ram, ram_base, ram_size, dtb_addr, dtb_data, dtb_len);

@@ -279,7 +279,7 @@ int plic_create(const struct plic_config *cfg, struct plic **out)
 	p = calloc(1, sizeof(*p) + cfg->nr_harts * sizeof(p->ctx[0]));
 	if (!p)
 		return -ENOMEM;
-	ret = hv_lock_init(&p->lock, HV_LOCK_DEVICE, 0, "plic");
+	ret = hv_lock_init(&p->lock, HV_LOCK_IRQCHIP, 0, "plic");
 	if (ret) {
 		free(p);
 		return ret;

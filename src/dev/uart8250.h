@@ -19,11 +19,10 @@
  * interrupt line's level in step with the registers (a level computed under
  * the lock but reported after dropping it could arrive out of order and
  * leave the line stale).  The rule that follows: a callback must not call
- * back into this UART, and must not take any lock of hartvisor's lock order
- * (pm_lock, vCPU locks, other device locks).  It may write to a file
- * descriptor, update atomics and kick a vCPU without locking; an interrupt
- * controller must therefore latch the line with an atomic, not under its
- * own lock.  A tx callback that blocks stalls the writing hart, and the
+ * back into this UART, and may take no lock of hartvisor's order but the
+ * interrupt controller's (class IRQCHIP, the innermost: docs/locking.md).
+ * It may write to a file descriptor, update atomics and kick a vCPU, which
+ * takes no lock.  A tx callback that blocks stalls the writing hart, and the
  * other harts' UART accesses, until it returns.
  */
 #ifndef HV_DEV_UART8250_H

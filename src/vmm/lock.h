@@ -3,6 +3,7 @@
  * Locks with their place in hartvisor's lock order (docs/locking.md):
  *
  *   pm_lock  ->  vcpu->state_lock (ascending hart id)  ->  device locks
+ *            ->  the interrupt controller's lock
  *
  * In debug builds (HV_DEBUG) every acquisition is checked against the locks
  * the calling thread already holds, and a violation aborts with both lock
@@ -19,6 +20,8 @@ enum hv_lock_class {
 	HV_LOCK_PM = 1,
 	HV_LOCK_STATE = 2, /* subclass: hart id; taken in ascending order */
 	HV_LOCK_DEVICE = 3,
+	/* Innermost: devices raise their interrupt lines under their own locks. */
+	HV_LOCK_IRQCHIP = 4,
 };
 
 struct hv_lock {

@@ -26,6 +26,6 @@ int main(unsigned long hartid, unsigned long dtb)
 	while (__atomic_load_n(&greeted, __ATOMIC_ACQUIRE) < started)
 		;
 	smp_wait_all();
-	sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
+	sbi_system_reset(SBI_SRST_RESET_TYPE_SHUTDOWN, SBI_SRST_RESET_REASON_NONE);
 	return 0;
 }

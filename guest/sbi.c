@@ -32,22 +32,22 @@ struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long arg0
 
 struct sbiret sbi_get_spec_version(void)
 {
-	return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_BASE, SBI_EXT_BASE_GET_SPEC_VERSION, 0, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_get_impl_id(void)
 {
-	return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_IMPL_ID, 0, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_BASE, SBI_EXT_BASE_GET_IMP_ID, 0, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_get_impl_version(void)
 {
-	return sbi_ecall(SBI_EXT_BASE, SBI_BASE_GET_IMPL_VERSION, 0, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_BASE, SBI_EXT_BASE_GET_IMP_VERSION, 0, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_probe_extension(long eid)
 {
-	return sbi_ecall(SBI_EXT_BASE, SBI_BASE_PROBE_EXT, (unsigned long)eid, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_BASE, SBI_EXT_BASE_PROBE_EXT, (unsigned long)eid, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_set_timer(unsigned long stime_value)
@@ -62,45 +62,45 @@ struct sbiret sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base
 
 struct sbiret sbi_remote_fence_i(unsigned long hart_mask, unsigned long hart_mask_base)
 {
-	return sbi_ecall(SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_FENCE_I, hart_mask, hart_mask_base, 0, 0,
-			 0, 0);
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_EXT_RFENCE_REMOTE_FENCE_I, hart_mask, hart_mask_base,
+			 0, 0, 0, 0);
 }
 
 struct sbiret sbi_remote_sfence_vma(unsigned long hart_mask, unsigned long hart_mask_base,
 				    unsigned long start_addr, unsigned long size)
 {
-	return sbi_ecall(SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA, hart_mask, hart_mask_base,
-			 start_addr, size, 0, 0);
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_EXT_RFENCE_REMOTE_SFENCE_VMA, hart_mask,
+			 hart_mask_base, start_addr, size, 0, 0);
 }
 
 struct sbiret sbi_remote_sfence_vma_asid(unsigned long hart_mask, unsigned long hart_mask_base,
 					 unsigned long start_addr, unsigned long size,
 					 unsigned long asid)
 {
-	return sbi_ecall(SBI_EXT_RFENCE, SBI_RFENCE_REMOTE_SFENCE_VMA_ASID, hart_mask,
+	return sbi_ecall(SBI_EXT_RFENCE, SBI_EXT_RFENCE_REMOTE_SFENCE_VMA_ASID, hart_mask,
 			 hart_mask_base, start_addr, size, asid, 0);
 }
 
 struct sbiret sbi_hart_start(unsigned long hartid, unsigned long start_addr, unsigned long opaque)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, start_addr, opaque, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_START, hartid, start_addr, opaque, 0, 0, 0);
 }
 
 struct sbiret sbi_hart_stop(void)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_STOP, 0, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_hart_get_status(unsigned long hartid)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_GET_STATUS, hartid, 0, 0, 0, 0, 0);
 }
 
 struct sbiret sbi_hart_suspend(unsigned int suspend_type, unsigned long resume_addr,
 			       unsigned long opaque)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, suspend_type, resume_addr, opaque, 0, 0,
-			 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_SUSPEND, suspend_type, resume_addr, opaque,
+			 0, 0, 0);
 }
 
 struct sbiret sbi_system_reset(unsigned int reset_type, unsigned int reset_reason)
@@ -117,28 +117,28 @@ struct sbiret sbi_system_suspend(unsigned int sleep_type, unsigned long resume_a
 struct sbiret sbi_debug_console_write(unsigned long num_bytes, unsigned long base_addr_lo,
 				      unsigned long base_addr_hi)
 {
-	return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_WRITE, num_bytes, base_addr_lo,
+	return sbi_ecall(SBI_EXT_DBCN, SBI_EXT_DBCN_CONSOLE_WRITE, num_bytes, base_addr_lo,
 			 base_addr_hi, 0, 0, 0);
 }
 
 struct sbiret sbi_debug_console_read(unsigned long num_bytes, unsigned long base_addr_lo,
 				     unsigned long base_addr_hi)
 {
-	return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_READ, num_bytes, base_addr_lo, base_addr_hi,
-			 0, 0, 0);
+	return sbi_ecall(SBI_EXT_DBCN, SBI_EXT_DBCN_CONSOLE_READ, num_bytes, base_addr_lo,
+			 base_addr_hi, 0, 0, 0);
 }
 
 struct sbiret sbi_debug_console_write_byte(unsigned char byte)
 {
-	return sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_WRITE_BYTE, byte, 0, 0, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_DBCN, SBI_EXT_DBCN_CONSOLE_WRITE_BYTE, byte, 0, 0, 0, 0, 0);
 }
 
 long sbi_legacy_console_putchar(int ch)
 {
-	return sbi_ecall(SBI_EXT_LEGACY_CONSOLE_PUTCHAR, 0, (unsigned long)ch, 0, 0, 0, 0, 0).error;
+	return sbi_ecall(SBI_EXT_0_1_CONSOLE_PUTCHAR, 0, (unsigned long)ch, 0, 0, 0, 0, 0).error;
 }
 
 long sbi_legacy_console_getchar(void)
 {
-	return sbi_ecall(SBI_EXT_LEGACY_CONSOLE_GETCHAR, 0, 0, 0, 0, 0, 0, 0).error;
+	return sbi_ecall(SBI_EXT_0_1_CONSOLE_GETCHAR, 0, 0, 0, 0, 0, 0, 0).error;
 }

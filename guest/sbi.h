@@ -1,85 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * SBI calls from the guest: the raw ecall and thin wrappers, one per
- * function a test needs.  Constants are named as the SBI specification
- * (riscv-sbi-doc v3.0) names them.
+ * function a test needs.  The constants are the host's, src/sbi/sbi_spec.h,
+ * named as the SBI specification (riscv-sbi-doc v3.0) names them.
  */
 #ifndef GUEST_SBI_H
 #define GUEST_SBI_H
+
+#include "sbi/sbi_spec.h"
 
 struct sbiret {
 	long error;
 	long value;
 };
-
-/* Error codes */
-#define SBI_SUCCESS 0
-#define SBI_ERR_FAILED -1
-#define SBI_ERR_NOT_SUPPORTED -2
-#define SBI_ERR_INVALID_PARAM -3
-#define SBI_ERR_DENIED -4
-#define SBI_ERR_INVALID_ADDRESS -5
-#define SBI_ERR_ALREADY_AVAILABLE -6
-#define SBI_ERR_ALREADY_STARTED -7
-#define SBI_ERR_ALREADY_STOPPED -8
-
-/* Extension ids */
-#define SBI_EXT_LEGACY_SET_TIMER 0x00
-#define SBI_EXT_LEGACY_CONSOLE_PUTCHAR 0x01
-#define SBI_EXT_LEGACY_CONSOLE_GETCHAR 0x02
-#define SBI_EXT_LEGACY_SHUTDOWN 0x08
-#define SBI_EXT_BASE 0x10
-#define SBI_EXT_TIME 0x54494D45
-#define SBI_EXT_IPI 0x735049
-#define SBI_EXT_RFENCE 0x52464E43
-#define SBI_EXT_HSM 0x48534D
-#define SBI_EXT_SRST 0x53525354
-#define SBI_EXT_SUSP 0x53555350
-#define SBI_EXT_DBCN 0x4442434E
-
-/* BASE functions */
-#define SBI_BASE_GET_SPEC_VERSION 0
-#define SBI_BASE_GET_IMPL_ID 1
-#define SBI_BASE_GET_IMPL_VERSION 2
-#define SBI_BASE_PROBE_EXT 3
-#define SBI_BASE_GET_MVENDORID 4
-#define SBI_BASE_GET_MARCHID 5
-#define SBI_BASE_GET_MIMPID 6
-
-/* RFENCE functions */
-#define SBI_RFENCE_REMOTE_FENCE_I 0
-#define SBI_RFENCE_REMOTE_SFENCE_VMA 1
-#define SBI_RFENCE_REMOTE_SFENCE_VMA_ASID 2
-
-/* HSM functions and states */
-#define SBI_HSM_HART_START 0
-#define SBI_HSM_HART_STOP 1
-#define SBI_HSM_HART_GET_STATUS 2
-#define SBI_HSM_HART_SUSPEND 3
-#define SBI_HSM_STATE_STARTED 0
-#define SBI_HSM_STATE_STOPPED 1
-#define SBI_HSM_STATE_START_PENDING 2
-#define SBI_HSM_STATE_STOP_PENDING 3
-#define SBI_HSM_STATE_SUSPENDED 4
-#define SBI_HSM_STATE_SUSPEND_PENDING 5
-#define SBI_HSM_STATE_RESUME_PENDING 6
-#define SBI_HSM_SUSPEND_RET_DEFAULT 0x00000000
-#define SBI_HSM_SUSPEND_NON_RET_DEFAULT 0x80000000
-
-/* SRST types and reasons */
-#define SBI_SRST_TYPE_SHUTDOWN 0
-#define SBI_SRST_TYPE_COLD_REBOOT 1
-#define SBI_SRST_TYPE_WARM_REBOOT 2
-#define SBI_SRST_REASON_NONE 0
-#define SBI_SRST_REASON_SYSFAIL 1
-
-/* SUSP sleep types */
-#define SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM 0
-
-/* DBCN functions */
-#define SBI_DBCN_CONSOLE_WRITE 0
-#define SBI_DBCN_CONSOLE_READ 1
-#define SBI_DBCN_CONSOLE_WRITE_BYTE 2
 
 /* The raw call: a7 = @eid, a6 = @fid, a0..a5 = arguments.  Any hart, any time. */
 struct sbiret sbi_ecall(unsigned long eid, unsigned long fid, unsigned long arg0,

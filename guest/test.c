@@ -111,10 +111,10 @@ void test_done(void)
 		console_printf("DONE checks=%lu failures=%lu\n", n, f);
 	spin_unlock(&report_lock);
 
-	sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN,
-			 f ? SBI_SRST_REASON_SYSFAIL : SBI_SRST_REASON_NONE);
+	sbi_system_reset(SBI_SRST_RESET_TYPE_SHUTDOWN,
+			 f ? SBI_SRST_RESET_REASON_SYSFAIL : SBI_SRST_RESET_REASON_NONE);
 	/* SRST refused or absent: try the legacy shutdown, then park. */
-	sbi_ecall(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0, 0, 0, 0);
+	sbi_ecall(SBI_EXT_0_1_SHUTDOWN, 0, 0, 0, 0, 0, 0, 0);
 	for (;;)
 		asm volatile("wfi");
 }

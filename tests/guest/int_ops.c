@@ -6,37 +6,25 @@
  * comparisons, logic, lui/auipc sign extension, load sign/zero extension
  * and the x0 sink.  Expected values were computed independently.
  */
-#include "guest.h"
+#include "inttest.h"
 
-#define DEF_RR(name, insn)                                                    \
-	static uint64_t op_##name(uint64_t a, uint64_t b)                     \
-	{                                                                     \
-		uint64_t r;                                                   \
-		asm volatile(#insn " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); \
-		return r;                                                     \
-	}
+DEF_RR(add)
+DEF_RR(sub)
+DEF_RR(addw)
+DEF_RR(subw)
+DEF_RR(sll)
+DEF_RR(srl)
+DEF_RR(sra)
+DEF_RR(sllw)
+DEF_RR(srlw)
+DEF_RR(sraw)
+DEF_RR(slt)
+DEF_RR(sltu)
+DEF_RR(xor)
+DEF_RR(or)
+DEF_RR(and)
 
-DEF_RR(add, add)
-DEF_RR(sub, sub)
-DEF_RR(addw, addw)
-DEF_RR(subw, subw)
-DEF_RR(sll, sll)
-DEF_RR(srl, srl)
-DEF_RR(sra, sra)
-DEF_RR(sllw, sllw)
-DEF_RR(srlw, srlw)
-DEF_RR(sraw, sraw)
-DEF_RR(slt, slt)
-DEF_RR(sltu, sltu)
-DEF_RR(xor, xor)
-DEF_RR(or, or)
-DEF_RR(and, and)
-
-static const struct {
-	const char *op;
-	uint64_t (*fn)(uint64_t a, uint64_t b);
-	uint64_t a, b, expected;
-} cases[] = {
+static const struct rr_case cases[] = {
 	{"add", op_add, 0xffffffffffffffffull, 0x1ull, 0x0ull},
 	{"add", op_add, 0x7fffffffffffffffull, 0x1ull, 0x8000000000000000ull},
 	{"sub", op_sub, 0x0ull, 0x1ull, 0xffffffffffffffffull},
@@ -97,10 +85,7 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	(void)hartid;
 	(void)dtb;
-	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++)
-		test_check_eqf(cases[i].expected, cases[i].fn(cases[i].a, cases[i].b),
-			       "%s 0x%llx, 0x%llx", cases[i].op, (unsigned long long)cases[i].a,
-			       (unsigned long long)cases[i].b);
+	rr_check_cases(cases, ARRAY_SIZE(cases));
 
 	/* Immediate forms. */
 	asm volatile("addiw %0, %1, 1" : "=r"(r) : "r"(0x7fffffffull));

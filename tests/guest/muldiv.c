@@ -8,15 +8,7 @@
  * 32-bit operation with sign-extended result.  Expected values were
  * computed independently (Python big integers), not by this hart.
  */
-#include "guest.h"
-
-#define DEF_RR(op)                                                          \
-	static uint64_t op_##op(uint64_t a, uint64_t b)                     \
-	{                                                                   \
-		uint64_t r;                                                 \
-		asm volatile(#op " %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); \
-		return r;                                                   \
-	}
+#include "inttest.h"
 
 DEF_RR(div)
 DEF_RR(rem)
@@ -32,11 +24,7 @@ DEF_RR(mulhu)
 DEF_RR(mulhsu)
 DEF_RR(mulw)
 
-static const struct {
-	const char *op;
-	uint64_t (*fn)(uint64_t a, uint64_t b);
-	uint64_t a, b, expected;
-} cases[] = {
+static const struct rr_case cases[] = {
 	{"div", op_div, 0x7ull, 0x2ull, 0x3ull},
 	{"div", op_div, 0xfffffffffffffff9ull, 0x2ull, 0xfffffffffffffffdull},
 	{"div", op_div, 0x7ull, 0xfffffffffffffffeull, 0xfffffffffffffffdull},
@@ -111,10 +99,7 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	(void)hartid;
 	(void)dtb;
-	for (unsigned int i = 0; i < ARRAY_SIZE(cases); i++)
-		test_check_eqf(cases[i].expected, cases[i].fn(cases[i].a, cases[i].b),
-			       "%s 0x%llx, 0x%llx", cases[i].op, (unsigned long long)cases[i].a,
-			       (unsigned long long)cases[i].b);
+	rr_check_cases(cases, ARRAY_SIZE(cases));
 
 	/* Division by zero raises no exception: nothing to trap, flags untouched. */
 	trap_expect();

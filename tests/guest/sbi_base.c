@@ -11,77 +11,20 @@
  *  - every register but a0 and a1 is preserved across a call, on the success
  *    path and on the error path alike.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
+#include "sbitest.h"
 
 #define HV_IMPL_ID 0x6876
-
-/*
- * void sbi_clobber_call(unsigned long r[32]): load x1 and x3..x31 from r[]
- * (sp is left alone), ecall, and store them back into r[].  a7/a6/a0.. in
- * r[17]/r[16]/r[10].. are the call; every other slot is a pattern the caller
- * checks afterwards.  ra, gp, tp and s0-s11 are restored before returning.
- */
-void sbi_clobber_call(unsigned long *r);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl sbi_clobber_call\n"
-    "sbi_clobber_call:\n"
-    "	addi	sp, sp, -384\n"
-    "	sd	a0, 256(sp)\n"
-    "	sd	ra, 264(sp)\n"
-    "	sd	gp, 272(sp)\n"
-    "	sd	tp, 280(sp)\n"
-    "	sd	s0, 288(sp)\n"
-    "	sd	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	sd	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	li	t0, 0\n"
-    "1:	add	t1, a0, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, sp, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 1b\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	ld	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ecall\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	sd	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ld	a0, 256(sp)\n"
-    "	li	t0, 0\n"
-    "2:	add	t1, sp, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, a0, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 2b\n"
-    "	ld	ra, 264(sp)\n"
-    "	ld	gp, 272(sp)\n"
-    "	ld	tp, 280(sp)\n"
-    "	ld	s0, 288(sp)\n"
-    "	ld	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	ld	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	addi	sp, sp, 384\n"
-    "	ret\n");
 
 static unsigned long pattern(unsigned int n)
 {
 	return 0xa5a5000000000000ul | ((unsigned long)n << 32) | (0x5a00u + n);
 }
 
-/* Make the call through sbi_clobber_call and check x1, x3..x9, x12..x31 kept. */
+/* Make the call through sbi_regs_call and check x1, x3..x9, x12..x31 kept. */
 static struct sbiret call_checked(const char *what, unsigned long eid, unsigned long fid,
 				  unsigned long a0, unsigned long a1)
 {
-	unsigned long r[32], bad = 0;
+	unsigned long r[32], bad;
 	struct sbiret ret;
 
 	for (unsigned int n = 0; n < 32; n++)
@@ -90,15 +33,7 @@ static struct sbiret call_checked(const char *what, unsigned long eid, unsigned 
 	r[11] = a1;
 	r[16] = fid;
 	r[17] = eid;
-	sbi_clobber_call(r);
-	for (unsigned int n = 1; n < 32; n++) {
-		unsigned long want = n == 16 ? fid : n == 17 ? eid : pattern(n);
-
-		if (n == 2 || n == 10 || n == 11)
-			continue;
-		if (r[n] != want)
-			bad |= 1ul << n;
-	}
+	bad = sbi_regs_call(r, false);
 	test_check_eqf(0, bad, "%s: x1..x31 but a0/a1 preserved (bit n = xn changed)", what);
 	ret.error = (long)r[10];
 	ret.value = (long)r[11];

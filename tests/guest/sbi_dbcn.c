@@ -76,8 +76,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	r = sbi_debug_console_write_byte('#');
 	CHECK_EQ("write_byte: SUCCESS", SBI_SUCCESS, r.error);
 	CHECK_EQ("write_byte: value 0", 0, r.value);
-	r = sbi_ecall(SBI_EXT_DBCN, SBI_DBCN_CONSOLE_WRITE_BYTE, 0xabcdef0000000a0aul, 0, 0, 0, 0,
-		      0);
+	r = sbi_ecall(SBI_EXT_DBCN, SBI_EXT_DBCN_CONSOLE_WRITE_BYTE, 0xabcdef0000000a0aul, 0, 0, 0,
+		      0, 0);
 	CHECK_EQ("write_byte with upper bits set (low byte newline): SUCCESS", SBI_SUCCESS,
 		 r.error);
 

@@ -21,85 +21,14 @@
  * Afterwards every hart is still STARTED and answers an IPI, stops and
  * starts again, and the VMM counts no invariant violation.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
+#include "sbitest.h"
 
 #define FUZZ_CALLS 4000
 #define MAX_REPORTS 8 /* mismatches reported one by one, per hart */
 
-#define TIMEBASE_HZ 10000000ul
 #define RAM_BASE 0x80000000ul
 #define RAM_SIZE (256ul << 20) /* --mem 256M */
 #define RAM_END (RAM_BASE + RAM_SIZE)
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/* sbi_clobber_call(r): see sbi_base.c. */
-void sbi_clobber_call(unsigned long *r);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl sbi_clobber_call\n"
-    "sbi_clobber_call:\n"
-    "	addi	sp, sp, -384\n"
-    "	sd	a0, 256(sp)\n"
-    "	sd	ra, 264(sp)\n"
-    "	sd	gp, 272(sp)\n"
-    "	sd	tp, 280(sp)\n"
-    "	sd	s0, 288(sp)\n"
-    "	sd	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	sd	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	li	t0, 0\n"
-    "1:	add	t1, a0, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, sp, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 1b\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	ld	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ecall\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	sd	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ld	a0, 256(sp)\n"
-    "	li	t0, 0\n"
-    "2:	add	t1, sp, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, a0, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 2b\n"
-    "	ld	ra, 264(sp)\n"
-    "	ld	gp, 272(sp)\n"
-    "	ld	tp, 280(sp)\n"
-    "	ld	s0, 288(sp)\n"
-    "	ld	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	ld	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	addi	sp, sp, 384\n"
-    "	ret\n");
-
-#define EID_BASE 0x10ul
-#define EID_TIME 0x54494D45ul
-#define EID_IPI 0x735049ul
-#define EID_RFENCE 0x52464E43ul
-#define EID_HSM 0x48534Dul
-#define EID_SRST 0x53525354ul
-#define EID_SUSP 0x53555350ul
-#define EID_DBCN 0x4442434Eul
 
 /* Error-set bits: bit (-err) for an error, bit 0 for SUCCESS. */
 #define OK (1u << 0)
@@ -244,8 +173,8 @@ static unsigned long gen_value(struct rng *r)
 	}
 }
 
-static const unsigned long ext_eids[] = {EID_BASE, EID_TIME, EID_IPI,  EID_RFENCE,
-					 EID_HSM,  EID_SRST, EID_SUSP, EID_DBCN};
+static const unsigned long ext_eids[] = {SBI_EXT_BASE, SBI_EXT_TIME, SBI_EXT_IPI,  SBI_EXT_RFENCE,
+					 SBI_EXT_HSM,  SBI_EXT_SRST, SBI_EXT_SUSP, SBI_EXT_DBCN};
 static const unsigned long other_eids[] = {0x09,       0x11,	   0x504D55,  0x08000000,
 					   0x08FFFFFF, 0x09000000, 0x0A000000};
 
@@ -267,13 +196,13 @@ static unsigned long gen_eid(struct rng *r)
 static unsigned long defined_fids(unsigned long eid)
 {
 	switch (eid) {
-	case EID_BASE:
+	case SBI_EXT_BASE:
 		return 7;
-	case EID_RFENCE:
+	case SBI_EXT_RFENCE:
 		return 7;
-	case EID_HSM:
+	case SBI_EXT_HSM:
 		return 4;
-	case EID_DBCN:
+	case SBI_EXT_DBCN:
 		return 3;
 	default:
 		return 1;
@@ -320,7 +249,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 	uint32_t t32 = (uint32_t)a[0], r32 = (uint32_t)a[1];
 
 	switch (eid) {
-	case EID_BASE:
+	case SBI_EXT_BASE:
 		if (fid > 6)
 			break;
 		x.errs = OK;
@@ -332,11 +261,11 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 			x.value = 0x6876;
 		}
 		return x;
-	case EID_TIME:
+	case SBI_EXT_TIME:
 		if (fid == 0)
 			x.errs = OK;
 		return x;
-	case EID_IPI:
+	case SBI_EXT_IPI:
 		if (fid != 0)
 			return x;
 		if (!a[0] && a[1] != ~0ul && a[1] >= nharts)
@@ -344,7 +273,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 		else
 			x.errs = mask_valid(a[0], a[1]) ? OK : E(SBI_ERR_INVALID_PARAM);
 		return x;
-	case EID_RFENCE:
+	case SBI_EXT_RFENCE:
 		if (fid > 2)
 			return x; /* HFENCE 3-6 and unknown: NOT_SUPPORTED */
 		if (!a[0] && a[1] != ~0ul && a[1] >= nharts)
@@ -354,7 +283,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 		if (fid && !range_valid(a[2], a[3]))
 			x.errs = (x.errs & ~OK) | E(SBI_ERR_INVALID_ADDRESS);
 		return x;
-	case EID_HSM:
+	case SBI_EXT_HSM:
 		switch (fid) {
 		case 0: /* every hart is STARTED: never SUCCESS */
 			if (a[0] >= nharts)
@@ -387,7 +316,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 			return x;
 		}
 		return x;
-	case EID_SRST:
+	case SBI_EXT_SRST:
 		if (fid != 0)
 			return x;
 		if (t32 <= 2 && r32 <= 1)
@@ -395,7 +324,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 		else
 			x.errs = E(SBI_ERR_INVALID_PARAM);
 		return x;
-	case EID_SUSP:
+	case SBI_EXT_SUSP:
 		if (fid != 0)
 			return x;
 		if (t32 != 0)
@@ -405,7 +334,7 @@ static struct expect oracle(unsigned long eid, unsigned long fid, unsigned long 
 		else
 			x.errs = E(SBI_ERR_DENIED); /* the other harts are STARTED */
 		return x;
-	case EID_DBCN:
+	case SBI_EXT_DBCN:
 		if (fid == 2) {
 			a[0] = 'A' + a[0] % 26; /* printable */
 			x.errs = OK;
@@ -472,7 +401,7 @@ static void fuzz(unsigned long me)
 	csr_clear(sstatus, SSTATUS_SIE);
 	csr_write(sie, 0);
 	for (unsigned long i = 0; i < FUZZ_CALLS; i++) {
-		unsigned long r[32], eid, fid, a[6], bad = 0;
+		unsigned long r[32], eid, fid, a[6], bad;
 		struct expect x;
 		long err, val;
 		bool ok;
@@ -508,13 +437,14 @@ static void fuzz(unsigned long me)
 			}
 		}
 		/* Masks and bases where the calls take them, often. */
-		if ((eid == EID_IPI || eid == EID_RFENCE) && pick(&rg, 2)) {
+		if ((eid == SBI_EXT_IPI || eid == SBI_EXT_RFENCE) && pick(&rg, 2)) {
 			a[0] = gen_mask(&rg);
 			a[1] = gen_base(&rg);
 		}
-		if ((eid == EID_DBCN || eid == EID_SUSP || eid == EID_HSM) && pick(&rg, 2))
+		if ((eid == SBI_EXT_DBCN || eid == SBI_EXT_SUSP || eid == SBI_EXT_HSM) &&
+		    pick(&rg, 2))
 			a[1] = gen_addr(&rg);
-		if (eid == EID_HSM && pick(&rg, 2))
+		if (eid == SBI_EXT_HSM && pick(&rg, 2))
 			a[0] = pick(&rg, 2) ? 0x80000000ul | (rnd(&rg) & ~0xfffffffful) : a[0];
 
 		x = oracle(eid, fid, a);
@@ -528,24 +458,13 @@ static void fuzz(unsigned long me)
 		r[16] = fid;
 		for (unsigned int k = 0; k < 6; k++)
 			r[10 + k] = a[k];
-		sbi_clobber_call(r);
+		bad = sbi_regs_call(r, x.legacy);
 		calls_made[me]++;
 
 		err = (long)r[10];
 		val = (long)r[11];
 		if (!x.legacy && err <= 0 && err > -8)
 			hist[me][-err]++;
-		for (unsigned int n = 1; n < 32; n++) {
-			unsigned long want = n == 17		  ? eid
-					     : n == 16		  ? fid
-					     : n >= 10 && n <= 15 ? a[n - 10]
-								  : pattern(n, i);
-
-			if (n == 2 || n == 10 || (n == 11 && !x.legacy))
-				continue;
-			if (r[n] != want)
-				bad |= 1ul << n;
-		}
 		if (x.legacy) {
 			ok = err < 0 ? (x.errs & ANY_LEGACY_NEG) != 0
 				     : (err == 0 && (x.errs & OK)) || (eid == 0x03 && err > 0);

@@ -18,82 +18,10 @@
  *    winner's opaque;
  *  - hart_get_status of every hart, and INVALID_PARAM for absent ids.
  */
-#include "guest.h"
+#include "sbitest.h"
 
-#define TIMEBASE_HZ 10000000ul
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/*
- * state_entry: the start (and resume) address.  It records a0, a1, satp,
- * sstatus and sie in entry_recs[a0] and bumps its count, then enters the
- * runtime at guest_secondary_entry, which runs hart_locals[a0].start_fn.
- * Those functions never return: they end with hart_stop.
- */
-struct entry_rec {
-	unsigned long a0, a1, satp, sstatus, sie, count, pad[2];
-};
-_Static_assert(sizeof(struct entry_rec) == 64 && GUEST_MAX_HARTS == 64, "state_entry layout");
-struct entry_rec entry_recs[GUEST_MAX_HARTS] __attribute__((aligned(64)));
-void state_entry(void);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl state_entry\n"
-    "state_entry:\n"
-    "	li	t0, 64\n"
-    "	bgeu	a0, t0, 1f\n"
-    "	la	t0, entry_recs\n"
-    "	slli	t1, a0, 6\n"
-    "	add	t0, t0, t1\n"
-    "	sd	a0, 0(t0)\n"
-    "	sd	a1, 8(t0)\n"
-    "	csrr	t1, satp\n"
-    "	sd	t1, 16(t0)\n"
-    "	csrr	t1, sstatus\n"
-    "	sd	t1, 24(t0)\n"
-    "	csrr	t1, sie\n"
-    "	sd	t1, 32(t0)\n"
-    "	fence	rw, rw\n"
-    "	ld	t1, 40(t0)\n"
-    "	addi	t1, t1, 1\n"
-    "	sd	t1, 40(t0)\n"
-    "	fence	rw, rw\n"
-    "1:	j	guest_secondary_entry\n");
-
-static unsigned long entry_count(unsigned long h)
-{
-	return __atomic_load_n(&entry_recs[h].count, __ATOMIC_ACQUIRE);
-}
-
-static struct sbiret start_at(unsigned long h, void (*fn)(void *), void *arg, unsigned long opaque)
-{
-	hart_locals[h].start_fn = fn;
-	hart_locals[h].start_arg = arg;
-	__sync_synchronize();
-	return sbi_hart_start(h, (unsigned long)state_entry, opaque);
-}
-
-static void stop_self(void)
-{
-	csr_clear(sstatus, SSTATUS_SIE);
-	sbi_hart_stop();
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
-}
 
 static unsigned long boss, present, others;
 static unsigned int nharts;
@@ -110,7 +38,7 @@ static void cycle_target(void *arg)
 	while (release_no[me] != cycle + 1)
 		;
 	pt_enable(&pt, 0);
-	stop_self();
+	hsm_stop_self();
 	after_stop[me]++;
 	for (;;)
 		wfi();
@@ -140,10 +68,10 @@ static void start_stop_cycles(void)
 			fmt_snprintf(what, sizeof(what), "cycle %lu:", cycle);
 			opaque = cycle == 2 ? 0xfedcba9876543210ul ^ h
 					    : 0x0ba0e000ul + cycle * 16 + h;
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+			test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h),
 				       "%s hart %lu STOPPED before", what, h);
 			n = entry_count(h);
-			r = start_at(h, cycle_target, (void *)cycle, opaque);
+			r = entry_start(h, cycle_target, (void *)cycle, opaque);
 			test_check_eqf(SBI_SUCCESS, r.error, "%s hart_start(%lu): SUCCESS", what,
 				       h);
 			/* At once: START_PENDING or STARTED, either way not startable. */
@@ -154,14 +82,14 @@ static void start_stop_cycles(void)
 			test_checkf(WAIT_FOR(entry_count(h) == n + 1 && alive[h] == cycle + 1),
 				    "%s hart %lu entered start_addr once and runs", what, h);
 			check_entry(h, opaque, what);
-			test_check_eqf(SBI_HSM_STATE_STARTED, status(h), "%s hart %lu STARTED",
+			test_check_eqf(SBI_HSM_STATE_STARTED, hsm_status(h), "%s hart %lu STARTED",
 				       what, h);
 			r = sbi_hart_start(h, (unsigned long)state_entry, 0x5555);
 			test_check_eqf(SBI_ERR_ALREADY_AVAILABLE, r.error,
 				       "%s hart_start(%lu) while STARTED: ALREADY_AVAILABLE", what,
 				       h);
 			release_no[h] = cycle + 1;
-			test_checkf(WAIT_FOR(status(h) == SBI_HSM_STATE_STOPPED),
+			test_checkf(WAIT_FOR(hsm_status(h) == SBI_HSM_STATE_STOPPED),
 				    "%s hart %lu STOPPED after hart_stop", what, h);
 			test_check_eqf(0, after_stop[h], "%s hart %lu: hart_stop did not return",
 				       what, h);
@@ -197,7 +125,7 @@ static void bad_params(void)
 		test_check_eqf(SBI_ERR_INVALID_PARAM, r.error,
 			       "hart_get_status(id 0x%lx): INVALID_PARAM", bad_ids[i]);
 	}
-	test_check_eqf(SBI_HSM_STATE_STOPPED, status(1),
+	test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(1),
 		       "hart 1 still STOPPED after hart_start(1 << 32 | 1)");
 
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_addrs); i++) {
@@ -205,14 +133,14 @@ static void bad_params(void)
 		test_check_eqf(SBI_ERR_INVALID_ADDRESS, r.error,
 			       "hart_start(%lu, addr 0x%lx): INVALID_ADDRESS", target,
 			       bad_addrs[i]);
-		test_check_eqf(SBI_HSM_STATE_STOPPED, status(target),
+		test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(target),
 			       "hart %lu still STOPPED after hart_start at 0x%lx", target,
 			       bad_addrs[i]);
 	}
 
 	r = sbi_hart_start(boss, entry, 0);
 	CHECK_EQ("hart_start(self): ALREADY_AVAILABLE", SBI_ERR_ALREADY_AVAILABLE, r.error);
-	CHECK_EQ("the caller is STARTED", SBI_HSM_STATE_STARTED, status(boss));
+	CHECK_EQ("the caller is STARTED", SBI_HSM_STATE_STARTED, hsm_status(boss));
 }
 
 /* ---- two harts race to start a third ---------------------------------------- */
@@ -228,7 +156,7 @@ static void race_target(void *arg)
 	/* Stay STARTED until both racers have made their call. */
 	while (race_done != 2)
 		;
-	stop_self();
+	hsm_stop_self();
 }
 
 static void racer(void *arg)
@@ -238,9 +166,9 @@ static void racer(void *arg)
 	__atomic_fetch_add(&race_ready, 1, __ATOMIC_SEQ_CST);
 	while (!race_go)
 		;
-	race_err[me] = start_at(target, race_target, NULL, 0xace0000 + me).error;
+	race_err[me] = entry_start(target, race_target, NULL, 0xace0000 + me).error;
 	__atomic_fetch_add(&race_done, 1, __ATOMIC_SEQ_CST);
-	stop_self();
+	hsm_stop_self();
 }
 
 static void start_race(void)
@@ -255,13 +183,13 @@ static void start_race(void)
 		race_go = 0;
 		race_done = 0;
 		race_err[a] = race_err[b] = 99;
-		start_at(a, racer, (void *)t, 0);
-		start_at(b, racer, (void *)t, 0);
+		entry_start(a, racer, (void *)t, 0);
+		entry_start(b, racer, (void *)t, 0);
 		WAIT_FOR(race_ready == 2);
 		race_go = 1;
-		test_checkf(WAIT_FOR(status(a) == SBI_HSM_STATE_STOPPED &&
-				     status(b) == SBI_HSM_STATE_STOPPED &&
-				     status(t) == SBI_HSM_STATE_STOPPED &&
+		test_checkf(WAIT_FOR(hsm_status(a) == SBI_HSM_STATE_STOPPED &&
+				     hsm_status(b) == SBI_HSM_STATE_STOPPED &&
+				     hsm_status(t) == SBI_HSM_STATE_STOPPED &&
 				     race_target_ran == ran + 1),
 			    "race %u: both racers and the target ran and stopped", round);
 		wins = (race_err[a] == SBI_SUCCESS) + (race_err[b] == SBI_SUCCESS);
@@ -289,8 +217,9 @@ int main(unsigned long hartid, unsigned long dtb)
 		return 0;
 
 	for (unsigned long h = 0; h < nharts; h++)
-		test_check_eqf(h == boss ? SBI_HSM_STATE_STARTED : SBI_HSM_STATE_STOPPED, status(h),
-			       "at boot: hart %lu is %s", h, h == boss ? "STARTED" : "STOPPED");
+		test_check_eqf(h == boss ? SBI_HSM_STATE_STARTED : SBI_HSM_STATE_STOPPED,
+			       hsm_status(h), "at boot: hart %lu is %s", h,
+			       h == boss ? "STARTED" : "STOPPED");
 
 	pt_init(&pt, SATP_MODE_SV39);
 	pt_map_ram_identity(&pt);
@@ -300,7 +229,8 @@ int main(unsigned long hartid, unsigned long dtb)
 	start_race();
 
 	for (unsigned long h = 0; h < nharts; h++)
-		test_check_eqf(h == boss ? SBI_HSM_STATE_STARTED : SBI_HSM_STATE_STOPPED, status(h),
-			       "at the end: hart %lu is %s", h, h == boss ? "STARTED" : "STOPPED");
+		test_check_eqf(h == boss ? SBI_HSM_STATE_STARTED : SBI_HSM_STATE_STOPPED,
+			       hsm_status(h), "at the end: hart %lu is %s", h,
+			       h == boss ? "STARTED" : "STOPPED");
 	return 0;
 }

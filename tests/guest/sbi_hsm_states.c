@@ -17,75 +17,7 @@
  * runs; a stopped hart starts again.  Finally all three are suspended at
  * once and woken by one broadcast IPI (base -1).
  */
-#include "guest.h"
-
-#define TIMEBASE_HZ 10000000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
-struct entry_rec {
-	unsigned long a0, a1, satp, sstatus, sie, count, pad[2];
-};
-_Static_assert(sizeof(struct entry_rec) == 64 && GUEST_MAX_HARTS == 64, "state_entry layout");
-struct entry_rec entry_recs[GUEST_MAX_HARTS] __attribute__((aligned(64)));
-void state_entry(void);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl state_entry\n"
-    "state_entry:\n"
-    "	li	t0, 64\n"
-    "	bgeu	a0, t0, 1f\n"
-    "	la	t0, entry_recs\n"
-    "	slli	t1, a0, 6\n"
-    "	add	t0, t0, t1\n"
-    "	sd	a0, 0(t0)\n"
-    "	sd	a1, 8(t0)\n"
-    "	csrr	t1, satp\n"
-    "	sd	t1, 16(t0)\n"
-    "	csrr	t1, sstatus\n"
-    "	sd	t1, 24(t0)\n"
-    "	csrr	t1, sie\n"
-    "	sd	t1, 32(t0)\n"
-    "	fence	rw, rw\n"
-    "	ld	t1, 40(t0)\n"
-    "	addi	t1, t1, 1\n"
-    "	sd	t1, 40(t0)\n"
-    "	fence	rw, rw\n"
-    "1:	j	guest_secondary_entry\n");
-
-static unsigned long entry_count(unsigned long h)
-{
-	return __atomic_load_n(&entry_recs[h].count, __ATOMIC_ACQUIRE);
-}
-
-static struct sbiret start_at(unsigned long h, void (*fn)(void *), void *arg, unsigned long opaque)
-{
-	hart_locals[h].start_fn = fn;
-	hart_locals[h].start_arg = arg;
-	__sync_synchronize();
-	return sbi_hart_start(h, (unsigned long)state_entry, opaque);
-}
-
-static void stop_self(void)
-{
-	csr_clear(sstatus, SSTATUS_SIE);
-	sbi_hart_stop();
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
-}
+#include "sbitest.h"
 
 static const char *const state_names[] = {"STARTED",	   "STOPPED",	"START_PENDING",
 					  "STOP_PENDING",  "SUSPENDED", "SUSPEND_PENDING",
@@ -106,7 +38,7 @@ static void observe(unsigned long h, const long *seq, unsigned int n, const char
 	for (;;) {
 		unsigned int i;
 
-		s = status(h);
+		s = hsm_status(h);
 		for (i = pos; i < n && seq[i] != s; i++)
 			;
 		if (i == n)
@@ -141,7 +73,7 @@ static void stable(unsigned long h, long want, const char *what)
 	unsigned int same = 0;
 
 	for (unsigned int i = 0; i < 50; i++)
-		same += status(h) == want;
+		same += hsm_status(h) == want;
 	test_check_eqf(50, same, "%s: hart %lu reads %s 50 times in a row", what, h,
 		       state_names[want]);
 }
@@ -172,7 +104,7 @@ static void after_nonret(void *arg)
 	csr_clear(sip, MIP_SSIP);
 	ack[me] = 3;
 	wait_cmd(me, 3);
-	stop_self();
+	hsm_stop_self();
 	bad_return[me] = 2;
 	for (;;)
 		wfi();
@@ -200,7 +132,7 @@ static void states_target(void *arg)
 static void quick_stop(void *arg)
 {
 	(void)arg;
-	stop_self();
+	hsm_stop_self();
 }
 
 static void one_hart(unsigned long h)
@@ -214,9 +146,9 @@ static void one_hart(unsigned long h)
 	bad_return[h] = 0;
 
 	/* Start. */
-	test_check_eqf(SBI_HSM_STATE_STOPPED, status(h), "hart %lu STOPPED at first", h);
+	test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h), "hart %lu STOPPED at first", h);
 	stable(h, SBI_HSM_STATE_STOPPED, "before start");
-	r = start_at(h, states_target, NULL, 0);
+	r = entry_start(h, states_target, NULL, 0);
 	test_check_eqf(SBI_SUCCESS, r.error, "hart_start(%lu): SUCCESS", h);
 	observe(h, seq_start, 2, "hart_start");
 	test_checkf(WAIT_FOR(ack[h] == 1), "hart %lu runs its code", h);
@@ -253,9 +185,9 @@ static void one_hart(unsigned long h)
 		       "hart %lu: neither non-retentive suspend nor hart_stop returned", h);
 
 	/* And it starts again. */
-	r = start_at(h, quick_stop, NULL, 0);
+	r = entry_start(h, quick_stop, NULL, 0);
 	test_check_eqf(SBI_SUCCESS, r.error, "hart_start(%lu) after stop: SUCCESS", h);
-	test_checkf(WAIT_FOR(status(h) == SBI_HSM_STATE_STOPPED && entry_count(h) == n + 2),
+	test_checkf(WAIT_FOR(hsm_status(h) == SBI_HSM_STATE_STOPPED && entry_count(h) == n + 2),
 		    "hart %lu started again and stopped", h);
 }
 
@@ -267,7 +199,7 @@ static void group_target(void *arg)
 	(void)arg;
 	retentive_suspend(me);
 	ack[me] = 10;
-	stop_self();
+	hsm_stop_self();
 }
 
 int main(unsigned long hartid, unsigned long dtb)
@@ -277,7 +209,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	(void)dtb;
 	if (!CHECK("at least 4 harts", smp_hart_count() >= 4))
 		return 0;
-	test_check_eqf(SBI_HSM_STATE_STARTED, status(hartid), "the caller is STARTED");
+	test_check_eqf(SBI_HSM_STATE_STARTED, hsm_status(hartid), "the caller is STARTED");
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
 			one_hart(h);
@@ -286,7 +218,7 @@ int main(unsigned long hartid, unsigned long dtb)
 		if (!(others & (1ul << h)))
 			continue;
 		susp_ret[h] = 99;
-		start_at(h, group_target, NULL, 0);
+		entry_start(h, group_target, NULL, 0);
 	}
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++)
 		if (others & (1ul << h))
@@ -300,7 +232,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	for (unsigned long h = 0; h < GUEST_MAX_HARTS; h++) {
 		if (!(others & (1ul << h)))
 			continue;
-		test_checkf(WAIT_FOR(ack[h] == 10 && status(h) == SBI_HSM_STATE_STOPPED),
+		test_checkf(WAIT_FOR(ack[h] == 10 && hsm_status(h) == SBI_HSM_STATE_STOPPED),
 			    "group: hart %lu woke and stopped", h);
 		test_check_eqf(SBI_SUCCESS, susp_ret[h], "group: hart %lu suspend returned SUCCESS",
 			       h);

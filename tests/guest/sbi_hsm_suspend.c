@@ -20,135 +20,14 @@
  * that wrongly suspends returns at once (SUCCESS, caught) or resumes at
  * state_entry (caught), instead of hanging.
  */
-#include "guest.h"
+#include "sbitest.h"
 
-#define TIMEBASE_HZ 10000000ul
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
 
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
-struct entry_rec {
-	unsigned long a0, a1, satp, sstatus, sie, count, pad[2];
-};
-_Static_assert(sizeof(struct entry_rec) == 64 && GUEST_MAX_HARTS == 64, "state_entry layout");
-struct entry_rec entry_recs[GUEST_MAX_HARTS] __attribute__((aligned(64)));
-void state_entry(void);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl state_entry\n"
-    "state_entry:\n"
-    "	li	t0, 64\n"
-    "	bgeu	a0, t0, 1f\n"
-    "	la	t0, entry_recs\n"
-    "	slli	t1, a0, 6\n"
-    "	add	t0, t0, t1\n"
-    "	sd	a0, 0(t0)\n"
-    "	sd	a1, 8(t0)\n"
-    "	csrr	t1, satp\n"
-    "	sd	t1, 16(t0)\n"
-    "	csrr	t1, sstatus\n"
-    "	sd	t1, 24(t0)\n"
-    "	csrr	t1, sie\n"
-    "	sd	t1, 32(t0)\n"
-    "	fence	rw, rw\n"
-    "	ld	t1, 40(t0)\n"
-    "	addi	t1, t1, 1\n"
-    "	sd	t1, 40(t0)\n"
-    "	fence	rw, rw\n"
-    "1:	j	guest_secondary_entry\n");
-
-/*
- * sbi_clobber_call(r): x1, x3..x31 from r[], ecall, back into r[] (see
- * sbi_base.c); ra, gp, tp, s0-s11 restored before returning.
- */
-void sbi_clobber_call(unsigned long *r);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl sbi_clobber_call\n"
-    "sbi_clobber_call:\n"
-    "	addi	sp, sp, -384\n"
-    "	sd	a0, 256(sp)\n"
-    "	sd	ra, 264(sp)\n"
-    "	sd	gp, 272(sp)\n"
-    "	sd	tp, 280(sp)\n"
-    "	sd	s0, 288(sp)\n"
-    "	sd	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	sd	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	li	t0, 0\n"
-    "1:	add	t1, a0, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, sp, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 1b\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	ld	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ecall\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	sd	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ld	a0, 256(sp)\n"
-    "	li	t0, 0\n"
-    "2:	add	t1, sp, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, a0, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 2b\n"
-    "	ld	ra, 264(sp)\n"
-    "	ld	gp, 272(sp)\n"
-    "	ld	tp, 280(sp)\n"
-    "	ld	s0, 288(sp)\n"
-    "	ld	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	ld	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	addi	sp, sp, 384\n"
-    "	ret\n");
-
-static unsigned long entry_count(unsigned long h)
-{
-	return __atomic_load_n(&entry_recs[h].count, __ATOMIC_ACQUIRE);
-}
-
-static struct sbiret start_at(unsigned long h, void (*fn)(void *), void *arg, unsigned long opaque)
-{
-	hart_locals[h].start_fn = fn;
-	hart_locals[h].start_arg = arg;
-	__sync_synchronize();
-	return sbi_hart_start(h, (unsigned long)state_entry, opaque);
-}
-
-static void stop_self(void)
-{
-	csr_clear(sstatus, SSTATUS_SIE);
-	sbi_hart_stop();
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
-}
-
 static struct sbiret suspend_raw(unsigned long type, unsigned long addr, unsigned long opaque)
 {
-	return sbi_ecall(SBI_EXT_HSM, SBI_HSM_HART_SUSPEND, type, addr, opaque, 0, 0, 0);
+	return sbi_ecall(SBI_EXT_HSM, SBI_EXT_HSM_HART_SUSPEND, type, addr, opaque, 0, 0, 0);
 }
 
 static unsigned long boss;
@@ -235,7 +114,7 @@ static unsigned long pattern(unsigned int n)
 
 static void retentive_timer(void)
 {
-	unsigned long r[32], bad = 0, deadline, satp, sscratch, stvec, sie, sstatus;
+	unsigned long r[32], bad, deadline, satp, sscratch, stvec, sie, sstatus;
 
 	pt_enable(&pt, 0);
 	satp = csr_read(satp);
@@ -250,23 +129,15 @@ static void retentive_timer(void)
 	for (unsigned int n = 0; n < 32; n++)
 		r[n] = pattern(n);
 	r[17] = SBI_EXT_HSM;
-	r[16] = SBI_HSM_HART_SUSPEND;
+	r[16] = SBI_EXT_HSM_HART_SUSPEND;
 	r[10] = SBI_HSM_SUSPEND_RET_DEFAULT;
 	r[11] = 0;
 	deadline = time_now() + TIMEBASE_HZ / 1000;
 	sbi_set_timer(deadline);
-	sbi_clobber_call(r);
+	bad = sbi_regs_call(r, false);
 
 	CHECK_EQ("retentive suspend woken by the timer: SUCCESS", SBI_SUCCESS, r[10]);
 	CHECK("woken by the timer: STIP pending", csr_read(sip) & MIP_STIP);
-	for (unsigned int n = 1; n < 32; n++) {
-		unsigned long want = n == 16   ? SBI_HSM_HART_SUSPEND
-				     : n == 17 ? SBI_EXT_HSM
-					       : pattern(n);
-
-		if (n != 2 && n != 10 && n != 11 && r[n] != want)
-			bad |= 1ul << n;
-	}
 	CHECK_EQ("retentive suspend preserves x1..x31 but a0/a1 (bit n = xn changed)", 0, bad);
 	CHECK_EQ("retentive suspend preserves satp", satp, csr_read(satp));
 	CHECK_EQ("retentive suspend preserves sscratch", sscratch, csr_read(sscratch));
@@ -288,7 +159,7 @@ static void helper(void *arg)
 	for (unsigned long c = 1;; c++) {
 		while (helper_cmd < c)
 			;
-		helper_saw = WAIT_FOR(status(boss) == SBI_HSM_STATE_SUSPENDED);
+		helper_saw = WAIT_FOR(hsm_status(boss) == SBI_HSM_STATE_SUSPENDED);
 		sbi_send_ipi(1ul << boss, 0);
 		helper_ack = c;
 	}
@@ -324,7 +195,7 @@ static void nonret_resumed(void *arg)
 	csr_clear(sip, MIP_SSIP);
 	sbi_set_timer(~0ul);
 	nr_done[me] = 1;
-	stop_self();
+	hsm_stop_self();
 }
 
 /* arg: 0 = wait for an IPI with SIE on, 1 = wake on own timer. */
@@ -354,11 +225,11 @@ static void nonret_others(void)
 	unsigned long h_ipi = 2, h_timer = 3, n_ipi = entry_count(2), n_timer = entry_count(3);
 
 	CHECK_EQ("start the IPI-woken hart", SBI_SUCCESS,
-		 start_at(h_ipi, nonret_target, (void *)0, 0).error);
+		 entry_start(h_ipi, nonret_target, (void *)0, 0).error);
 	CHECK_EQ("start the timer-woken hart", SBI_SUCCESS,
-		 start_at(h_timer, nonret_target, (void *)1, 0).error);
+		 entry_start(h_timer, nonret_target, (void *)1, 0).error);
 	CHECK("hart 2 reads SUSPENDED (non-retentive)",
-	      WAIT_FOR(status(h_ipi) == SBI_HSM_STATE_SUSPENDED));
+	      WAIT_FOR(hsm_status(h_ipi) == SBI_HSM_STATE_SUSPENDED));
 	CHECK_EQ("IPI to the suspended hart: SUCCESS", SBI_SUCCESS,
 		 sbi_send_ipi(1ul << h_ipi, 0).error);
 	CHECK("hart 2 entered start_addr, then resume_addr",
@@ -367,8 +238,9 @@ static void nonret_others(void)
 	CHECK("hart 3 entered start_addr, then resume_addr on its timer",
 	      WAIT_FOR(entry_count(h_timer) == n_timer + 2 && nr_done[h_timer]));
 	check_entry(h_timer, ~0ul - h_timer, "timer wake, paging was on");
-	CHECK("both stopped after resuming", WAIT_FOR(status(h_ipi) == SBI_HSM_STATE_STOPPED &&
-						      status(h_timer) == SBI_HSM_STATE_STOPPED));
+	CHECK("both stopped after resuming",
+	      WAIT_FOR(hsm_status(h_ipi) == SBI_HSM_STATE_STOPPED &&
+		       hsm_status(h_timer) == SBI_HSM_STATE_STOPPED));
 	CHECK("non-retentive suspend never returned", !nr_returned[h_ipi] && !nr_returned[h_timer]);
 }
 
@@ -398,7 +270,7 @@ int main(unsigned long hartid, unsigned long dtb)
 
 	error_cases();
 	retentive_timer();
-	CHECK_EQ("start the helper hart", SBI_SUCCESS, start_at(1, helper, NULL, 0).error);
+	CHECK_EQ("start the helper hart", SBI_SUCCESS, entry_start(1, helper, NULL, 0).error);
 	retentive_ipi();
 	nonret_others();
 

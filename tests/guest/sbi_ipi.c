@@ -14,18 +14,7 @@
  *  - unknown FID: NOT_SUPPORTED, nothing sent;
  *  - STOPPED harts are valid targets (SUCCESS); any hart may send.
  */
-#include "guest.h"
-
-#define TIMEBASE_HZ 10000000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
+#include "sbitest.h"
 
 #define ROUND_QUIT (~0ul)
 /*

@@ -16,20 +16,9 @@
  *  - the test ends with the legacy shutdown (EID 0x08), not SRST: hartvisor
  *    must exit 0.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
+#include "sbitest.h"
 
-#define TIMEBASE_HZ 10000000ul
 #define TEST_VA 0x40000000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
 
 /* The runtime's DONE comes with SRST; this test ends with the legacy shutdown, so it counts. */
 static unsigned long nchecks;
@@ -37,57 +26,6 @@ static unsigned long nchecks;
 #define LCHECK_EQ(name, e, a) (nchecks++, CHECK_EQ(name, e, a))
 #define LCHECKF(...) (nchecks++, test_checkf(__VA_ARGS__))
 #define LCHECK_EQF(...) (nchecks++, test_check_eqf(__VA_ARGS__))
-
-/* sbi_clobber_call(r): see sbi_base.c. */
-void sbi_clobber_call(unsigned long *r);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl sbi_clobber_call\n"
-    "sbi_clobber_call:\n"
-    "	addi	sp, sp, -384\n"
-    "	sd	a0, 256(sp)\n"
-    "	sd	ra, 264(sp)\n"
-    "	sd	gp, 272(sp)\n"
-    "	sd	tp, 280(sp)\n"
-    "	sd	s0, 288(sp)\n"
-    "	sd	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	sd	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	li	t0, 0\n"
-    "1:	add	t1, a0, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, sp, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 1b\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	ld	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ecall\n"
-    "	.irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n"
-    "	sd	x\\n, (\\n * 8)(sp)\n"
-    "	.endr\n"
-    "	ld	a0, 256(sp)\n"
-    "	li	t0, 0\n"
-    "2:	add	t1, sp, t0\n"
-    "	ld	t2, 0(t1)\n"
-    "	add	t1, a0, t0\n"
-    "	sd	t2, 0(t1)\n"
-    "	addi	t0, t0, 8\n"
-    "	li	t1, 256\n"
-    "	blt	t0, t1, 2b\n"
-    "	ld	ra, 264(sp)\n"
-    "	ld	gp, 272(sp)\n"
-    "	ld	tp, 280(sp)\n"
-    "	ld	s0, 288(sp)\n"
-    "	ld	s1, 296(sp)\n"
-    "	.irp n, 18,19,20,21,22,23,24,25,26,27\n"
-    "	ld	x\\n, (304 + ((\\n) - 18) * 8)(sp)\n"
-    "	.endr\n"
-    "	addi	sp, sp, 384\n"
-    "	ret\n");
 
 static unsigned long pattern(unsigned int n)
 {
@@ -98,7 +36,7 @@ static unsigned long pattern(unsigned int n)
 static long legacy_checked(const char *what, unsigned long eid, unsigned long a0, unsigned long a1,
 			   unsigned long a2, unsigned long a3)
 {
-	unsigned long r[32], bad = 0;
+	unsigned long r[32], bad;
 
 	for (unsigned int n = 0; n < 32; n++)
 		r[n] = pattern(n);
@@ -108,18 +46,7 @@ static long legacy_checked(const char *what, unsigned long eid, unsigned long a0
 	r[11] = a1;
 	r[12] = a2;
 	r[13] = a3;
-	sbi_clobber_call(r);
-	for (unsigned int n = 1; n < 32; n++) {
-		unsigned long want = n == 17   ? eid
-				     : n == 16 ? 0
-				     : n == 11 ? a1
-				     : n == 12 ? a2
-				     : n == 13 ? a3
-					       : pattern(n);
-
-		if (n != 2 && n != 10 && r[n] != want)
-			bad |= 1ul << n;
-	}
+	bad = sbi_regs_call(r, true);
 	LCHECK_EQF(0, bad, "%s: every register but a0 (a1 too) preserved (bit n = xn changed)",
 		   what);
 	return (long)r[10];

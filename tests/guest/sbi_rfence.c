@@ -14,18 +14,7 @@
  *    after a remote FENCE.I, and a PTE changed by one hart is seen by the
  *    others after a remote SFENCE.VMA (by address, by ASID, and whole).
  */
-#include "guest.h"
-
-#define TIMEBASE_HZ 10000000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
+#include "sbitest.h"
 
 #define INSN_LI_A0(n) (0x00000513u | ((unsigned int)(n) << 20)) /* addi a0, zero, n */
 #define INSN_RET 0x00008067u					/* jalr zero, 0(ra) */

@@ -19,21 +19,10 @@
  * INVALID_PARAM; FID 1 is NOT_SUPPORTED.  A reset that should have failed
  * but happened is caught at the next boot.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
+#include "sbitest.h"
 
-#define TIMEBASE_HZ 10000000ul
 #define CANARY_ADDR 0x88000000ul /* RAM + 128 MiB: far from the image and the DTB */
 #define CANARY 0x0ddba11c0ffee000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
 
 /* In .data: loaded with the image on a cold boot, left alone by crt0 and a warm reboot. */
 static struct {
@@ -42,23 +31,9 @@ static struct {
 	unsigned long expected_reboot; /* the next boot is an intended reset */
 } state __attribute__((section(".data"))) = {0x5157, 0, 0};
 
-static unsigned long hv_stat(unsigned long sel)
-{
-	struct sbiret r = sbi_ecall(HV_UCALL_EID, HV_UCALL_STATS, sel, 0, 0, 0, 0, 0);
-
-	return r.error ? ~0ul : (unsigned long)r.value;
-}
-
 static volatile unsigned long *canary(void)
 {
 	return (volatile unsigned long *)CANARY_ADDR;
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
 }
 
 static void error_cases(void)
@@ -74,12 +49,12 @@ static void error_cases(void)
 	}
 	/* With a valid type (warm reboot): a wrong acceptance shows up as a reboot. */
 	for (unsigned int i = 0; i < ARRAY_SIZE(bad_reasons); i++) {
-		r = sbi_ecall(SBI_EXT_SRST, 0, SBI_SRST_TYPE_WARM_REBOOT, bad_reasons[i], 0, 0, 0,
-			      0);
+		r = sbi_ecall(SBI_EXT_SRST, 0, SBI_SRST_RESET_TYPE_WARM_REBOOT, bad_reasons[i], 0,
+			      0, 0, 0);
 		test_check_eqf(SBI_ERR_INVALID_PARAM, r.error,
 			       "warm reboot, reset_reason 0x%lx: INVALID_PARAM", bad_reasons[i]);
 	}
-	r = sbi_ecall(SBI_EXT_SRST, 1, SBI_SRST_TYPE_WARM_REBOOT, 0, 0, 0, 0, 0);
+	r = sbi_ecall(SBI_EXT_SRST, 1, SBI_SRST_RESET_TYPE_WARM_REBOOT, 0, 0, 0, 0, 0);
 	CHECK_EQ("SRST fid 1: NOT_SUPPORTED", SBI_ERR_NOT_SUPPORTED, r.error);
 }
 
@@ -109,8 +84,8 @@ static void rebooter(void *arg)
 	(void)arg;
 	while (!rebooter_go)
 		;
-	r = sbi_ecall(SBI_EXT_SRST, 0, 0xFFFFFFFF00000000ul | SBI_SRST_TYPE_WARM_REBOOT,
-		      SBI_SRST_REASON_NONE, 0, 0, 0, 0);
+	r = sbi_ecall(SBI_EXT_SRST, 0, 0xFFFFFFFF00000000ul | SBI_SRST_RESET_TYPE_WARM_REBOOT,
+		      SBI_SRST_RESET_REASON_NONE, 0, 0, 0, 0);
 	test_check_eqf(0, r.error + 1000, "warm reboot from hart 2 returned (error %ld)", r.error);
 	test_done();
 }
@@ -121,7 +96,7 @@ static void reset(unsigned long type, const char *what)
 
 	state.expected_reboot = 1;
 	__sync_synchronize();
-	r = sbi_system_reset(type, SBI_SRST_REASON_NONE);
+	r = sbi_system_reset(type, SBI_SRST_RESET_REASON_NONE);
 	state.expected_reboot = 0;
 	test_check_eqf(0, r.error + 1000, "%s returned (error %ld)", what, r.error);
 	test_done();
@@ -136,7 +111,7 @@ static void after_boot_checks(unsigned long b, unsigned long host, unsigned long
 	test_check_eqf(0, csr_read(satp), "boot %lu: satp = 0 at boot", b);
 	test_check_eqf(CANARY, *canary(), "boot %lu: warm reboot kept RAM (canary)", b);
 	for (unsigned long h = 1; h < 4; h++)
-		test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+		test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h),
 			       "boot %lu: hart %lu STOPPED after the reset", b, h);
 }
 
@@ -168,18 +143,19 @@ int main(unsigned long hartid, unsigned long dtb)
 		smp_start_hart(1, suspend_forever, NULL);
 		smp_start_hart(2, spin_forever, NULL);
 		smp_start_hart(3, spin_forever, NULL);
-		CHECK("boot 1: hart 1 SUSPENDED", WAIT_FOR(status(1) == SBI_HSM_STATE_SUSPENDED));
+		CHECK("boot 1: hart 1 SUSPENDED",
+		      WAIT_FOR(hsm_status(1) == SBI_HSM_STATE_SUSPENDED));
 		pt_init(&pt, SATP_MODE_SV39);
 		pt_map_ram_identity(&pt);
 		pt_enable(&pt, 0);
-		reset(SBI_SRST_TYPE_WARM_REBOOT, "warm reboot from hart 0");
+		reset(SBI_SRST_RESET_TYPE_WARM_REBOOT, "warm reboot from hart 0");
 	} else if (b == 2) {
 		after_boot_checks(b, host, hartid);
 		smp_start_hart(1, spin_forever, NULL);
 		smp_start_hart(2, rebooter, NULL);
 		CHECK("boot 2: harts 1 and 2 STARTED",
-		      WAIT_FOR(status(1) == SBI_HSM_STATE_STARTED &&
-			       status(2) == SBI_HSM_STATE_STARTED));
+		      WAIT_FOR(hsm_status(1) == SBI_HSM_STATE_STARTED &&
+			       hsm_status(2) == SBI_HSM_STATE_STARTED));
 		state.expected_reboot = 1;
 		__sync_synchronize();
 		rebooter_go = 1;
@@ -188,14 +164,14 @@ int main(unsigned long hartid, unsigned long dtb)
 	} else if (b == 3) {
 		after_boot_checks(b, host, hartid);
 		smp_start_hart(3, spin_forever, NULL);
-		reset(SBI_SRST_TYPE_COLD_REBOOT, "cold reboot");
+		reset(SBI_SRST_RESET_TYPE_COLD_REBOOT, "cold reboot");
 	} else if (b == 1 && host == 4) {
 		CHECK_EQ("boot 4 (after the cold reboot): .data reloaded, counter restarted", 1,
 			 state.boots);
 		CHECK_EQ("boot 4: cold reboot reset RAM (canary gone)", 0, *canary());
 		CHECK_EQ("boot 4: boots on hart 0", 0, hartid);
 		for (unsigned long h = 1; h < 4; h++)
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+			test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h),
 				       "boot 4: hart %lu STOPPED after the reset", h);
 		/* test_done() shuts down with reason "none": hartvisor exits 0. */
 	} else {

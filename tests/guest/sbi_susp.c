@@ -22,93 +22,14 @@
  * On hartvisor the VMM's own counters (HV_UCALL_STATS) must agree: one
  * commit per suspend, one DENIED per denied call, no invariant violation.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
+#include "sbitest.h"
 
-#define TIMEBASE_HZ 10000000ul
 #define RAM_BASE 0x80000000ul
 #define RAM_END (RAM_BASE + (256ul << 20)) /* --mem 256M */
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
-struct entry_rec {
-	unsigned long a0, a1, satp, sstatus, sie, count, pad[2];
-};
-_Static_assert(sizeof(struct entry_rec) == 64 && GUEST_MAX_HARTS == 64, "state_entry layout");
-struct entry_rec entry_recs[GUEST_MAX_HARTS] __attribute__((aligned(64)));
-void state_entry(void);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl state_entry\n"
-    "state_entry:\n"
-    "	li	t0, 64\n"
-    "	bgeu	a0, t0, 1f\n"
-    "	la	t0, entry_recs\n"
-    "	slli	t1, a0, 6\n"
-    "	add	t0, t0, t1\n"
-    "	sd	a0, 0(t0)\n"
-    "	sd	a1, 8(t0)\n"
-    "	csrr	t1, satp\n"
-    "	sd	t1, 16(t0)\n"
-    "	csrr	t1, sstatus\n"
-    "	sd	t1, 24(t0)\n"
-    "	csrr	t1, sie\n"
-    "	sd	t1, 32(t0)\n"
-    "	fence	rw, rw\n"
-    "	ld	t1, 40(t0)\n"
-    "	addi	t1, t1, 1\n"
-    "	sd	t1, 40(t0)\n"
-    "	fence	rw, rw\n"
-    "1:	j	guest_secondary_entry\n");
-
-static unsigned long entry_count(unsigned long h)
-{
-	return __atomic_load_n(&entry_recs[h].count, __ATOMIC_ACQUIRE);
-}
-
-static struct sbiret start_at(unsigned long h, void (*fn)(void *), void *arg, unsigned long opaque)
-{
-	hart_locals[h].start_fn = fn;
-	hart_locals[h].start_arg = arg;
-	__sync_synchronize();
-	return sbi_hart_start(h, (unsigned long)state_entry, opaque);
-}
-
-static void stop_self(void)
-{
-	csr_clear(sstatus, SSTATUS_SIE);
-	sbi_hart_stop();
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
-}
 
 static struct sbiret susp_raw(unsigned long type, unsigned long addr, unsigned long opaque)
 {
 	return sbi_ecall(SBI_EXT_SUSP, 0, type, addr, opaque, 0, 0, 0);
-}
-
-/* A VMM counter, or ~0 when the host does not speak the ucall. */
-static unsigned long hv_stat(unsigned long sel)
-{
-	struct sbiret r;
-
-	if (!test_ucall_active())
-		return ~0ul;
-	r = sbi_ecall(HV_UCALL_EID, HV_UCALL_STATS, sel, 0, 0, 0, 0, 0);
-	return r.error ? ~0ul : (unsigned long)r.value;
 }
 
 static unsigned long boss;
@@ -120,7 +41,7 @@ static unsigned long boss_entries; /* resumes so far */
 static bool others_stopped(void)
 {
 	for (unsigned long h = 0; h < nharts; h++)
-		if (h != boss && status(h) != SBI_HSM_STATE_STOPPED)
+		if (h != boss && hsm_status(h) != SBI_HSM_STATE_STOPPED)
 			return false;
 	return true;
 }
@@ -177,7 +98,7 @@ static void runner(void *arg)
 {
 	while (release_gen == (unsigned long)arg)
 		;
-	stop_self();
+	hsm_stop_self();
 }
 
 static void retentive_sleeper(void *arg)
@@ -190,14 +111,14 @@ static void retentive_sleeper(void *arg)
 	csr_write(sie, MIP_SSIP);
 	hsm_susp_ret[me] = sbi_hart_suspend(SBI_HSM_SUSPEND_RET_DEFAULT, 0, 0).error;
 	csr_clear(sip, MIP_SSIP);
-	stop_self();
+	hsm_stop_self();
 }
 
 static void nonret_resumed(void *arg)
 {
 	(void)arg;
 	csr_clear(sip, MIP_SSIP);
-	stop_self();
+	hsm_stop_self();
 }
 
 static void nonret_sleeper(void *arg)
@@ -220,7 +141,7 @@ static void expect_denied(unsigned long type, const char *what)
 
 	denied_calls++;
 	test_check_eqf(SBI_ERR_DENIED, r.error, "%s: DENIED", what);
-	test_check_eqf(SBI_HSM_STATE_STARTED, status(boss), "%s: the caller is still STARTED",
+	test_check_eqf(SBI_HSM_STATE_STARTED, hsm_status(boss), "%s: the caller is still STARTED",
 		       what);
 	test_check_eqf(boss_entries, entry_count(boss), "%s: the caller did not resume anywhere",
 		       what);
@@ -232,10 +153,10 @@ static void start_runners(unsigned long mask)
 
 	for (unsigned long h = 0; h < nharts; h++)
 		if (mask & (1ul << h))
-			start_at(h, runner, (void *)gen, 0);
+			entry_start(h, runner, (void *)gen, 0);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (mask & (1ul << h))
-			WAIT_FOR(status(h) == SBI_HSM_STATE_STARTED);
+			WAIT_FOR(hsm_status(h) == SBI_HSM_STATE_STARTED);
 }
 
 static void release_runners(void)
@@ -252,7 +173,7 @@ static void denied_cases(void)
 	start_runners(1ul << 1);
 	expect_denied(0, "hart 1 STARTED");
 	expect_denied(0xFFFFFFFF00000000ul, "hart 1 STARTED, sleep type 0xFFFFFFFF_00000000");
-	test_check_eqf(SBI_HSM_STATE_STARTED, status(1),
+	test_check_eqf(SBI_HSM_STATE_STARTED, hsm_status(1),
 		       "hart 1 STARTED: still STARTED after the DENIED calls");
 	release_runners();
 
@@ -266,19 +187,20 @@ static void denied_cases(void)
 
 	/* HSM retentive suspend. */
 	hsm_susp_ret[2] = 99;
-	start_at(2, retentive_sleeper, NULL, 0);
-	CHECK("hart 2 SUSPENDED (retentive)", WAIT_FOR(status(2) == SBI_HSM_STATE_SUSPENDED));
+	entry_start(2, retentive_sleeper, NULL, 0);
+	CHECK("hart 2 SUSPENDED (retentive)", WAIT_FOR(hsm_status(2) == SBI_HSM_STATE_SUSPENDED));
 	expect_denied(0, "hart 2 SUSPENDED (retentive)");
 	CHECK_EQ("hart 2 still SUSPENDED after the DENIED call", SBI_HSM_STATE_SUSPENDED,
-		 status(2));
+		 hsm_status(2));
 	sbi_send_ipi(1ul << 2, 0);
 	CHECK("hart 2 woke and stopped", WAIT_FOR(others_stopped()));
 	CHECK_EQ("hart 2: its retentive suspend returned SUCCESS", SBI_SUCCESS, hsm_susp_ret[2]);
 
 	/* HSM non-retentive suspend. */
 	n = entry_count(3);
-	start_at(3, nonret_sleeper, NULL, 0);
-	CHECK("hart 3 SUSPENDED (non-retentive)", WAIT_FOR(status(3) == SBI_HSM_STATE_SUSPENDED));
+	entry_start(3, nonret_sleeper, NULL, 0);
+	CHECK("hart 3 SUSPENDED (non-retentive)",
+	      WAIT_FOR(hsm_status(3) == SBI_HSM_STATE_SUSPENDED));
 	expect_denied(0, "hart 3 SUSPENDED (non-retentive)");
 	sbi_send_ipi(1ul << 3, 0);
 	CHECK("hart 3 resumed and stopped", WAIT_FOR(others_stopped() && entry_count(3) == n + 2));
@@ -290,8 +212,8 @@ static void denied_cases(void)
 
 		if (h == boss)
 			h = nharts - 1;
-		start_at(h, runner, (void *)gen, 0);
-		before = status(h);
+		entry_start(h, runner, (void *)gen, 0);
+		before = hsm_status(h);
 		pending_seen += before == SBI_HSM_STATE_START_PENDING;
 		expect_denied(0, i ? "right after hart_start" : "right after hart_start (first)");
 		release_runners();
@@ -319,13 +241,13 @@ static void storm_sleeper(void *arg)
 	storm_resumed = 1;
 	while (!storm_release)
 		;
-	stop_self();
+	hsm_stop_self();
 }
 
 static unsigned long storm_call(unsigned long *states)
 {
 	struct sbiret r;
-	long st = status(2);
+	long st = hsm_status(2);
 
 	if (st >= 0 && st < 7)
 		*states |= 1ul << st;
@@ -340,12 +262,12 @@ static void denied_storm(void)
 
 	storm_resumed = 0;
 	storm_release = 0;
-	start_at(2, storm_sleeper, NULL, 0);
+	entry_start(2, storm_sleeper, NULL, 0);
 	end = time_now() + 10 * TIMEBASE_HZ;
 	do {
 		wrong += storm_call(&states);
 		calls++;
-	} while (status(2) != SBI_HSM_STATE_SUSPENDED && time_now() < end);
+	} while (hsm_status(2) != SBI_HSM_STATE_SUSPENDED && time_now() < end);
 	sbi_send_ipi(1ul << 2, 0);
 	do {
 		wrong += storm_call(&states);
@@ -376,10 +298,10 @@ static void check_resume(unsigned long opaque, unsigned long n, const char *what
 	test_check_eqf(0, e->satp, "%s: satp = 0", what);
 	test_check_eqf(0, e->sstatus & SSTATUS_SIE, "%s: sstatus.SIE = 0", what);
 	test_check_eqf(0, returned, "%s: system_suspend did not return", what);
-	test_check_eqf(SBI_HSM_STATE_STARTED, status(boss), "%s: the caller is STARTED", what);
+	test_check_eqf(SBI_HSM_STATE_STARTED, hsm_status(boss), "%s: the caller is STARTED", what);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+			test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h),
 				       "%s: hart %lu still STOPPED", what, h);
 	if (test_ucall_active()) {
 		test_check_eqf(commits0 + n, hv_stat(HV_UCALL_STAT_SUSP_COMMITS),
@@ -416,7 +338,7 @@ static void ran_and_stop(void *arg)
 {
 	(void)arg;
 	ran[hart_id()]++;
-	stop_self();
+	hsm_stop_self();
 }
 
 static void resumed_1(void *arg)
@@ -428,11 +350,11 @@ static void resumed_1(void *arg)
 	/* The system runs normally: the other harts start and stop. */
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_check_eqf(SBI_SUCCESS, start_at(h, ran_and_stop, NULL, 0).error,
+			test_check_eqf(SBI_SUCCESS, entry_start(h, ran_and_stop, NULL, 0).error,
 				       "after resume: hart_start(%lu) SUCCESS", h);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_checkf(WAIT_FOR(ran[h] == 1 && status(h) == SBI_HSM_STATE_STOPPED),
+			test_checkf(WAIT_FOR(ran[h] == 1 && hsm_status(h) == SBI_HSM_STATE_STOPPED),
 				    "after resume: hart %lu ran and stopped", h);
 	start_runners(1ul << 1);
 	expect_denied(0, "after resume, hart 1 STARTED");

@@ -10,62 +10,7 @@
  *  - suspend with the deadline already past: it resumes too;
  *  - the other harts are STOPPED after each resume and start normally.
  */
-#include "guest.h"
-#include "hartvisor/ucall.h"
-
-#define TIMEBASE_HZ 10000000ul
-
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
-
-/* state_entry: see sbi_hsm_start.c; records a0, a1, satp, sstatus, sie. */
-struct entry_rec {
-	unsigned long a0, a1, satp, sstatus, sie, count, pad[2];
-};
-_Static_assert(sizeof(struct entry_rec) == 64 && GUEST_MAX_HARTS == 64, "state_entry layout");
-struct entry_rec entry_recs[GUEST_MAX_HARTS] __attribute__((aligned(64)));
-void state_entry(void);
-asm(".text\n"
-    ".balign 4\n"
-    ".globl state_entry\n"
-    "state_entry:\n"
-    "	li	t0, 64\n"
-    "	bgeu	a0, t0, 1f\n"
-    "	la	t0, entry_recs\n"
-    "	slli	t1, a0, 6\n"
-    "	add	t0, t0, t1\n"
-    "	sd	a0, 0(t0)\n"
-    "	sd	a1, 8(t0)\n"
-    "	csrr	t1, satp\n"
-    "	sd	t1, 16(t0)\n"
-    "	csrr	t1, sstatus\n"
-    "	sd	t1, 24(t0)\n"
-    "	csrr	t1, sie\n"
-    "	sd	t1, 32(t0)\n"
-    "	fence	rw, rw\n"
-    "	ld	t1, 40(t0)\n"
-    "	addi	t1, t1, 1\n"
-    "	sd	t1, 40(t0)\n"
-    "	fence	rw, rw\n"
-    "1:	j	guest_secondary_entry\n");
-
-static unsigned long entry_count(unsigned long h)
-{
-	return __atomic_load_n(&entry_recs[h].count, __ATOMIC_ACQUIRE);
-}
-
-static long status(unsigned long h)
-{
-	struct sbiret r = sbi_hart_get_status(h);
-
-	return r.error ? r.error : r.value;
-}
+#include "sbitest.h"
 
 static unsigned long boss;
 static unsigned int nharts;
@@ -84,7 +29,7 @@ static void check_resume(unsigned long opaque, unsigned long n, const char *what
 	test_check_eqf(0, returned, "%s: system_suspend did not return", what);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h),
+			test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h),
 				       "%s: hart %lu still STOPPED", what, h);
 	if (test_ucall_active()) {
 		struct sbiret r = sbi_ecall(HV_UCALL_EID, HV_UCALL_STATS,
@@ -103,7 +48,7 @@ static void suspend(unsigned long when, unsigned long opaque, void (*next)(void 
 
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			WAIT_FOR(status(h) == SBI_HSM_STATE_STOPPED);
+			WAIT_FOR(hsm_status(h) == SBI_HSM_STATE_STOPPED);
 	pt_enable(&pt, 0);
 	hart_locals[boss].start_fn = next;
 	csr_write(sie, MIP_STIP);
@@ -123,8 +68,7 @@ static void ran_and_stop(void *arg)
 {
 	(void)arg;
 	ran[hart_id()]++;
-	csr_clear(sstatus, SSTATUS_SIE);
-	sbi_hart_stop();
+	hsm_stop_self();
 }
 
 static void resumed_2(void *arg)
@@ -146,7 +90,7 @@ static void resumed_1(void *arg)
 			smp_start_hart(h, ran_and_stop, NULL);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_checkf(WAIT_FOR(ran[h] == 1 && status(h) == SBI_HSM_STATE_STOPPED),
+			test_checkf(WAIT_FOR(ran[h] == 1 && hsm_status(h) == SBI_HSM_STATE_STOPPED),
 				    "after resume: hart %lu ran and stopped", h);
 	suspend(0, 0, resumed_2);
 }
@@ -162,7 +106,7 @@ int main(unsigned long hartid, unsigned long dtb)
 	pt_map_ram_identity(&pt);
 	for (unsigned long h = 0; h < nharts; h++)
 		if (h != boss)
-			test_check_eqf(SBI_HSM_STATE_STOPPED, status(h), "hart %lu STOPPED", h);
+			test_check_eqf(SBI_HSM_STATE_STOPPED, hsm_status(h), "hart %lu STOPPED", h);
 	suspend(time_now() + TIMEBASE_HZ / 50, 0x71e71e71e71e71e7ul, resumed_1);
 	return 0;
 }

@@ -10,19 +10,7 @@
  *  - each hart's timer is its own: one hart's deadline raises no other's STIP;
  *  - an unknown FID is NOT_SUPPORTED.
  */
-#include "guest.h"
-
-#define TIMEBASE_HZ 10000000ul /* hartvisor and QEMU virt */
-
-/* Spin until @cond, at most 10 s (a hang guard, not a timing requirement). */
-#define WAIT_FOR(cond)                                               \
-	({                                                           \
-		unsigned long __end = time_now() + 10 * TIMEBASE_HZ; \
-		bool __ok;                                           \
-		while (!(__ok = !!(cond)) && time_now() < __end)     \
-			;                                            \
-		__ok;                                                \
-	})
+#include "sbitest.h"
 
 static volatile unsigned long irq_time[GUEST_MAX_HARTS];
 static volatile unsigned long irq_cause[GUEST_MAX_HARTS];

@@ -89,7 +89,7 @@ static __attribute__((noreturn)) void racer(unsigned long me)
 	while (!go)
 		;
 	if (srst_caller(me, persist.rounds_done)) {
-		sbi_system_reset(SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_NONE);
+		sbi_system_reset(SBI_SRST_RESET_TYPE_WARM_REBOOT, SBI_SRST_RESET_REASON_NONE);
 		/* SRST does not return, even to a caller that lost the race. */
 		__atomic_fetch_add(&persist.odd, 1, __ATOMIC_SEQ_CST);
 		race_stop_self();
@@ -128,7 +128,7 @@ static __attribute__((noreturn)) void burst(void)
 
 	go = 1;
 	if (srst_caller(0, persist.rounds_done - 1)) {
-		sbi_system_reset(SBI_SRST_TYPE_WARM_REBOOT, SBI_SRST_REASON_NONE);
+		sbi_system_reset(SBI_SRST_RESET_TYPE_WARM_REBOOT, SBI_SRST_RESET_REASON_NONE);
 		__atomic_fetch_add(&persist.odd, 1, __ATOMIC_SEQ_CST);
 		race_stop_self();
 	}

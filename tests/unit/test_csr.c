@@ -13,30 +13,17 @@
 
 #include "cpu/hart.h"
 
+#include "check.h"
+
 #define RAM_BASE 0x80000000ull
 #define RAM_SIZE (1ull << 20)
-
-static int nr_checks, nr_failed;
-
-static void check_eq(const char *name, int line, uint64_t expected, uint64_t actual)
-{
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	printf("FAIL %s (line %d): expected %#" PRIx64 ", got %#" PRIx64 "\n", name, line, expected,
-	       actual);
-}
-
-#define CHECK_EQ(name, expected, actual) \
-	check_eq(name, __LINE__, (uint64_t)(expected), (uint64_t)(actual))
 
 /* csr_read() that must succeed; returns the value. */
 static uint64_t rd(struct cpu *c, unsigned int csr, const char *name, int line)
 {
 	uint64_t v = 0xdeadbeefdeadbeefull;
 
-	check_eq(name, line, 0, (uint64_t)csr_read(c, csr, &v));
+	check_eq_at(__FILE__, line, name, 0, (uint64_t)csr_read(c, csr, &v));
 	return v;
 }
 
@@ -460,6 +447,5 @@ int main(void)
 	cpu_shared_destroy(env.shared);
 	free(c);
 	free(env.ram);
-	printf("test_csr: %d checks, %d failed\n", nr_checks, nr_failed);
-	return nr_failed ? 2 : 0;
+	return check_finish("test_csr");
 }

@@ -14,26 +14,13 @@
 
 #include "cpu/decode.h"
 
-static int nr_checks, nr_failed;
+#include "check.h"
 
-static void check_eq(const char *what, const char *name, uint64_t expected, uint64_t actual)
+/* The decoded op, reported by name. */
+static void check_op(unsigned int expected, unsigned int actual)
 {
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	printf("FAIL %s: %s: expected %#" PRIx64 ", got %#" PRIx64 "\n", what, name, expected,
-	       actual);
-}
-
-static void check_op(const char *what, unsigned int expected, unsigned int actual)
-{
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	printf("FAIL %s: op: expected %s, got %s\n", what, decode_op_name(expected),
-	       decode_op_name(actual));
+	CHECK_MSG("op", expected == actual, "expected %s, got %s", decode_op_name(expected),
+		  decode_op_name(actual));
 }
 
 struct enc32 {
@@ -276,16 +263,15 @@ static const struct encc encc_table[] = {
 	{0xe006, 0x00113023, "c.sdsp ra, 0(sp)", DECODE_OP_SD, 0, 2, 1, 0},
 };
 
-static void check_fields(const char *text, const struct decode_insn *d, unsigned int rd,
-			 unsigned int rs1, unsigned int rs2, unsigned int rs3, unsigned int rm,
-			 int32_t imm)
+static void check_fields(const struct decode_insn *d, unsigned int rd, unsigned int rs1,
+			 unsigned int rs2, unsigned int rs3, unsigned int rm, int32_t imm)
 {
-	check_eq(text, "rd", rd, d->rd);
-	check_eq(text, "rs1", rs1, d->rs1);
-	check_eq(text, "rs2", rs2, d->rs2);
-	check_eq(text, "rs3", rs3, d->rs3);
-	check_eq(text, "rm", rm, d->rm);
-	check_eq(text, "imm", (uint32_t)imm, (uint32_t)d->imm);
+	CHECK_EQ("rd", rd, d->rd);
+	CHECK_EQ("rs1", rs1, d->rs1);
+	CHECK_EQ("rs2", rs2, d->rs2);
+	CHECK_EQ("rs3", rs3, d->rs3);
+	CHECK_EQ("rm", rm, d->rm);
+	CHECK_EQ("imm", (uint32_t)imm, (uint32_t)d->imm);
 }
 
 static void test_table32(void)
@@ -296,10 +282,11 @@ static void test_table32(void)
 		const struct enc32 *e = &enc32_table[i];
 		struct decode_insn d;
 
-		check_op(e->text, e->op, decode_insn(e->bits, &d));
-		check_op(e->text, e->op, d.op);
-		check_eq(e->text, "len", 4, d.len);
-		check_fields(e->text, &d, e->rd, e->rs1, e->rs2, e->rs3, e->rm, e->imm);
+		check_scope(e->text);
+		check_op(e->op, decode_insn(e->bits, &d));
+		check_op(e->op, d.op);
+		CHECK_EQ("len", 4, d.len);
+		check_fields(&d, e->rd, e->rs1, e->rs2, e->rs3, e->rm, e->imm);
 	}
 }
 
@@ -311,11 +298,12 @@ static void test_table_compressed(void)
 		const struct encc *e = &encc_table[i];
 		struct decode_insn d;
 
-		check_eq(e->text, "expansion", e->expansion, decode_rvc_expand(e->bits));
+		check_scope(e->text);
+		CHECK_EQ("expansion", e->expansion, decode_rvc_expand(e->bits));
 		/* The upper half of the word is not part of a compressed instruction. */
-		check_op(e->text, e->op, decode_insn(0xdead0000u | e->bits, &d));
-		check_eq(e->text, "len", 2, d.len);
-		check_fields(e->text, &d, e->rd, e->rs1, e->rs2, 0, 0, e->imm);
+		check_op(e->op, decode_insn(0xdead0000u | e->bits, &d));
+		CHECK_EQ("len", 2, d.len);
+		check_fields(&d, e->rd, e->rs1, e->rs2, 0, 0, e->imm);
 	}
 }
 
@@ -367,8 +355,9 @@ static void test_illegal(void)
 	for (i = 0; i < sizeof(ill) / sizeof(ill[0]); i++) {
 		struct decode_insn d;
 
-		check_op(ill[i].text, DECODE_OP_ILLEGAL, decode_insn(ill[i].bits, &d));
-		check_eq(ill[i].text, "stval bits", ill[i].tval, (uint32_t)d.imm);
+		check_scope(ill[i].text);
+		check_op(DECODE_OP_ILLEGAL, decode_insn(ill[i].bits, &d));
+		CHECK_EQ("stval bits", ill[i].tval, (uint32_t)d.imm);
 	}
 }
 
@@ -387,7 +376,8 @@ static void test_hints(void)
 	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
 		struct decode_insn d;
 
-		check_op(hints[i].text, DECODE_OP_NOP, decode_insn(hints[i].bits, &d));
+		check_scope(hints[i].text);
+		check_op(DECODE_OP_NOP, decode_insn(hints[i].bits, &d));
 	}
 }
 
@@ -432,7 +422,8 @@ static void test_sweep_compressed(void)
 				       c, decode_op_name(dc.op), e, decode_op_name(de.op));
 		}
 	}
-	check_eq("sweep of all compressed encodings", "mismatches", 0, bad);
+	check_scope("sweep of all compressed encodings");
+	CHECK_EQ("mismatches", 0, bad);
 }
 
 int main(void)
@@ -442,6 +433,5 @@ int main(void)
 	test_illegal();
 	test_hints();
 	test_sweep_compressed();
-	printf("test_decode: %d checks, %d failed\n", nr_checks, nr_failed);
-	return nr_failed ? 2 : 0;
+	return check_finish("test_decode");
 }

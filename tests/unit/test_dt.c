@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,29 +21,22 @@
 #include "hartvisor/hartvisor.h"
 #include "fdt/dt.h"
 
+#include "check.h"
+
 #define BUF_SIZE (64 * 1024)
 
-static unsigned int nr_checks, nr_failed;
-
-static void check_eq(const char *name, int line, uint64_t expected, uint64_t actual)
+/* One check of property @name of node @path; @fmt says what was expected and found. */
+static __attribute__((format(printf, 4, 5))) void check_prop(const char *path, const char *name,
+							     bool ok, const char *fmt, ...)
 {
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	fprintf(stderr,
-		"FAIL %s (line %d): expected %#" PRIx64 " (%" PRId64 "), got %#" PRIx64 " (%" PRId64
-		")\n",
-		name, line, expected, (int64_t)expected, actual, (int64_t)actual);
-}
+	char what[128], msg[256];
+	va_list ap;
 
-#define CHECK_EQ(name, expected, actual) \
-	check_eq(name, __LINE__, (uint64_t)(expected), (uint64_t)(actual))
-
-static void fail_prop(const char *path, const char *name, const char *what)
-{
-	nr_failed++;
-	fprintf(stderr, "FAIL %s:%s: %s\n", path, name, what);
+	snprintf(what, sizeof(what), "%s:%s", path, name);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	CHECK_MSG(what, ok, "%s", msg);
 }
 
 static const void *prop_get(const void *fdt, const char *path, const char *name, int *len)
@@ -62,18 +56,14 @@ static void check_bytes(const void *fdt, const char *path, const char *name, con
 {
 	int len;
 	const void *val = prop_get(fdt, path, name, &len);
-	char msg[256];
 
-	nr_checks++;
-	if (!val) {
-		snprintf(msg, sizeof(msg), "expected a %d-byte property, got %s", exp_len,
-			 fdt_strerror(len));
-		fail_prop(path, name, msg);
-	} else if (len != exp_len || memcmp(val, exp, len) != 0) {
-		snprintf(msg, sizeof(msg), "expected %d bytes \"%.*s\", got %d bytes \"%.*s\"",
-			 exp_len, exp_len, (const char *)exp, len, len, (const char *)val);
-		fail_prop(path, name, msg);
-	}
+	if (!val)
+		check_prop(path, name, false, "expected a %d-byte property, got %s", exp_len,
+			   fdt_strerror(len));
+	else
+		check_prop(path, name, len == exp_len && memcmp(val, exp, len) == 0,
+			   "expected %d bytes \"%.*s\", got %d bytes \"%.*s\"", exp_len, exp_len,
+			   (const char *)exp, len, len, (const char *)val);
 }
 
 static void check_str(const void *fdt, const char *path, const char *name, const char *exp)
@@ -85,16 +75,12 @@ static void check_u32(const void *fdt, const char *path, const char *name, uint3
 {
 	int len;
 	const fdt32_t *val = prop_get(fdt, path, name, &len);
-	char msg[128];
 
-	nr_checks++;
-	if (!val || len != 4) {
-		snprintf(msg, sizeof(msg), "expected u32 %#x, got length %d", exp, len);
-		fail_prop(path, name, msg);
-	} else if (fdt32_to_cpu(*val) != exp) {
-		snprintf(msg, sizeof(msg), "expected %#x, got %#x", exp, fdt32_to_cpu(*val));
-		fail_prop(path, name, msg);
-	}
+	if (!val || len != 4)
+		check_prop(path, name, false, "expected u32 %#x, got length %d", exp, len);
+	else
+		check_prop(path, name, fdt32_to_cpu(*val) == exp, "expected %#x, got %#x", exp,
+			   fdt32_to_cpu(*val));
 }
 
 static void check_u64(const void *fdt, const char *path, const char *name, uint64_t exp)
@@ -102,20 +88,14 @@ static void check_u64(const void *fdt, const char *path, const char *name, uint6
 	int len;
 	const void *val = prop_get(fdt, path, name, &len);
 	fdt64_t v;
-	char msg[128];
 
-	nr_checks++;
 	if (!val || len != 8) {
-		snprintf(msg, sizeof(msg), "expected u64 %#" PRIx64 ", got length %d", exp, len);
-		fail_prop(path, name, msg);
+		check_prop(path, name, false, "expected u64 %#" PRIx64 ", got length %d", exp, len);
 		return;
 	}
 	memcpy(&v, val, 8);
-	if (fdt64_to_cpu(v) != exp) {
-		snprintf(msg, sizeof(msg), "expected %#" PRIx64 ", got %#" PRIx64, exp,
-			 (uint64_t)fdt64_to_cpu(v));
-		fail_prop(path, name, msg);
-	}
+	check_prop(path, name, fdt64_to_cpu(v) == exp, "expected %#" PRIx64 ", got %#" PRIx64, exp,
+		   (uint64_t)fdt64_to_cpu(v));
 }
 
 static void check_reg(const void *fdt, const char *path, uint64_t base, uint64_t size)
@@ -132,34 +112,24 @@ static void check_empty(const void *fdt, const char *path, const char *name)
 
 static void check_absent(const void *fdt, const char *path, const char *name)
 {
-	int len;
-	char msg[64];
+	int len = 0;
+	const void *val = prop_get(fdt, path, name, &len);
 
-	nr_checks++;
-	if (prop_get(fdt, path, name, &len)) {
-		snprintf(msg, sizeof(msg), "expected no property, got %d bytes", len);
-		fail_prop(path, name, msg);
-	}
+	check_prop(path, name, !val, "expected no property, got %d bytes", len);
 }
 
 static void check_no_node(const void *fdt, const char *path)
 {
-	nr_checks++;
-	if (fdt_path_offset(fdt, path) >= 0)
-		fail_prop(path, "", "expected no such node, found one");
+	check_prop(path, "", fdt_path_offset(fdt, path) < 0, "expected no such node, found one");
 }
 
 /* The node with @phandle must be @path. */
 static void check_phandle_is(const void *fdt, uint32_t phandle, const char *path)
 {
-	char msg[128];
-
-	nr_checks++;
-	if (fdt_node_offset_by_phandle(fdt, phandle) != fdt_path_offset(fdt, path) ||
-	    fdt_path_offset(fdt, path) < 0) {
-		snprintf(msg, sizeof(msg), "expected phandle %#x to be this node", phandle);
-		fail_prop(path, "phandle", msg);
-	}
+	check_prop(path, "phandle",
+		   fdt_node_offset_by_phandle(fdt, phandle) == fdt_path_offset(fdt, path) &&
+			   fdt_path_offset(fdt, path) >= 0,
+		   "expected phandle %#x to be this node", phandle);
 }
 
 /* ---- the machine under test --------------------------------------------------------- */
@@ -323,6 +293,7 @@ static void check_dtc(const void *fdt, int size)
 	char cmd[256], line[512];
 	FILE *f;
 	int fd, status;
+	unsigned int unexpected = 0;
 
 	if (system("command -v dtc >/dev/null 2>&1") != 0) {
 		printf("test_dt: SKIP dtc check (dtc not on PATH)\n");
@@ -340,15 +311,15 @@ static void check_dtc(const void *fdt, int size)
 		fprintf(stderr, "BUG: popen failed\n");
 		exit(99);
 	}
-	nr_checks++;
 	while (fgets(line, sizeof(line), f)) {
 		if (dtc_line_expected(line))
 			continue;
-		nr_failed++;
-		fprintf(stderr, "FAIL dtc output: expected no diagnostics, got: %s", line);
+		unexpected++;
+		printf("dtc: %s", line);
 	}
 	status = pclose(f);
 	unlink(blob);
+	CHECK_EQ("dtc output: diagnostics besides the expected warning", 0, unexpected);
 	CHECK_EQ("dtc -I dtb -O dts exit status", 0, status);
 }
 
@@ -448,6 +419,5 @@ int main(void)
 	CHECK_EQ("dt_errno other", -EINVAL, dt_errno(-FDT_ERR_BADSTRUCTURE));
 
 	free(buf);
-	printf("test_dt: %u checks, %u failed\n", nr_checks, nr_failed);
-	return nr_failed ? 2 : 0;
+	return check_finish("test_dt");
 }

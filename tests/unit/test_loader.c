@@ -15,26 +15,11 @@
 
 #include "vmm/loader.h"
 
+#include "check.h"
+
 #define RAM_BASE 0x80000000ull
 #define RAM_SIZE (8ull << 20)
 #define POISON 0xaa
-
-static unsigned int nr_checks, nr_failed;
-
-static void check_eq(const char *name, int line, uint64_t expected, uint64_t actual)
-{
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	fprintf(stderr,
-		"FAIL %s (line %d): expected %#" PRIx64 " (%" PRId64 "), got %#" PRIx64 " (%" PRId64
-		")\n",
-		name, line, expected, (int64_t)expected, actual, (int64_t)actual);
-}
-
-#define CHECK_EQ(name, expected, actual) \
-	check_eq(name, __LINE__, (uint64_t)(expected), (uint64_t)(actual))
 
 /* Does RAM hold @byte throughout [gpa, gpa + len)? */
 static int ram_all(const uint8_t *ram, uint64_t gpa, size_t len, uint8_t byte)
@@ -441,6 +426,5 @@ int main(void)
 
 	free(ram);
 	free(buf);
-	printf("test_loader: %u checks, %u failed\n", nr_checks, nr_failed);
-	return nr_failed ? 2 : 0;
+	return check_finish("test_loader");
 }

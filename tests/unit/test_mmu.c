@@ -14,6 +14,8 @@
 
 #include "cpu/hart.h"
 
+#include "check.h"
+
 #define RAM_BASE 0x80000000ull
 #define RAM_SIZE (1ull << 20)
 
@@ -23,24 +25,7 @@ struct t {
 	uint64_t root;
 	unsigned int levels;
 	uint64_t satp;
-	int checks, fails;
 };
-
-static void t_check(struct t *t, const char *name, uint64_t expected, uint64_t actual)
-{
-	t->checks++;
-	if (expected == actual)
-		return;
-	t->fails++;
-	printf("FAIL %s: expected %#" PRIx64 ", got %#" PRIx64 "\n", name, expected, actual);
-}
-
-#define CHECK(t, expected, actual, ...)                                      \
-	do {                                                                 \
-		char name_[200];                                             \
-		snprintf(name_, sizeof(name_), __VA_ARGS__);                 \
-		t_check(t, name_, (uint64_t)(expected), (uint64_t)(actual)); \
-	} while (0)
 
 static uint64_t *t_ptr(struct t *t, uint64_t pa)
 {
@@ -131,8 +116,8 @@ static void t_expect_pf(struct t *t, uint64_t va, const char *what)
 	struct mmu_result r;
 
 	for (int acc = 0; acc < 3; acc++)
-		CHECK(t, pf_cause[acc], t_xlate(t, va, acc, PRV_S, &r), "%s: %s cause", what,
-		      acc_name[acc]);
+		CHECK_EQF(pf_cause[acc], t_xlate(t, va, acc, PRV_S, &r), "%s: %s cause", what,
+			  acc_name[acc]);
 }
 
 static void test_bare(struct t *t)
@@ -143,13 +128,13 @@ static void test_bare(struct t *t)
 	for (int acc = 0; acc < 3; acc++) {
 		for (unsigned int priv = 0; priv < 2; priv++) {
 			memset(&r, 0, sizeof(r));
-			CHECK(t, 0,
-			      mmu_translate(&t->env, 0x0000123400005678ull, va, acc, priv, false,
-					    false, &r),
-			      "bare %s priv %u: rc", acc_name[acc], priv);
-			CHECK(t, va, r.pa, "bare %s priv %u: pa", acc_name[acc], priv);
-			CHECK(t, 1, mmu_pte_allows(r.pte, acc, priv, false, false),
-			      "bare %s priv %u: synthetic pte allows", acc_name[acc], priv);
+			CHECK_EQF(0,
+				  mmu_translate(&t->env, 0x0000123400005678ull, va, acc, priv,
+						false, false, &r),
+				  "bare %s priv %u: rc", acc_name[acc], priv);
+			CHECK_EQF(va, r.pa, "bare %s priv %u: pa", acc_name[acc], priv);
+			CHECK_EQF(1, mmu_pte_allows(r.pte, acc, priv, false, false),
+				  "bare %s priv %u: synthetic pte allows", acc_name[acc], priv);
 		}
 	}
 }
@@ -177,32 +162,32 @@ static void test_sizes(struct t *t, uint64_t mode)
 			pte = t_map(t, va, pa, level, PTE_V | PTE_R | PTE_W | PTE_X);
 
 			rc = t_xlate(t, va, MMU_READ, PRV_S, &r);
-			CHECK(t, 0, rc, "%s level %u high %d: read rc", mname, level, high);
-			CHECK(t, pa + (va & (size - 1)), r.pa, "%s level %u high %d: pa", mname,
-			      level, high);
-			CHECK(t, level, r.level, "%s level %u high %d: level", mname, level, high);
-			CHECK(t, PTE_A, *pte & (PTE_A | PTE_D),
-			      "%s level %u high %d: A/D after read", mname, level, high);
-			CHECK(t, *pte, r.pte, "%s level %u high %d: result pte after read", mname,
-			      level, high);
+			CHECK_EQF(0, rc, "%s level %u high %d: read rc", mname, level, high);
+			CHECK_EQF(pa + (va & (size - 1)), r.pa, "%s level %u high %d: pa", mname,
+				  level, high);
+			CHECK_EQF(level, r.level, "%s level %u high %d: level", mname, level, high);
+			CHECK_EQF(PTE_A, *pte & (PTE_A | PTE_D),
+				  "%s level %u high %d: A/D after read", mname, level, high);
+			CHECK_EQF(*pte, r.pte, "%s level %u high %d: result pte after read", mname,
+				  level, high);
 
 			/* The last byte of the page translates to the last byte of the frame. */
 			rc = t_xlate(t, va | (size - 1), MMU_EXEC, PRV_S, &r);
-			CHECK(t, 0, rc, "%s level %u high %d: exec rc", mname, level, high);
-			CHECK(t, pa + size - 1, r.pa, "%s level %u high %d: exec pa of last byte",
-			      mname, level, high);
-			CHECK(t, PTE_A, *pte & (PTE_A | PTE_D),
-			      "%s level %u high %d: A/D after exec", mname, level, high);
+			CHECK_EQF(0, rc, "%s level %u high %d: exec rc", mname, level, high);
+			CHECK_EQF(pa + size - 1, r.pa, "%s level %u high %d: exec pa of last byte",
+				  mname, level, high);
+			CHECK_EQF(PTE_A, *pte & (PTE_A | PTE_D),
+				  "%s level %u high %d: A/D after exec", mname, level, high);
 
 			rc = t_xlate(t, va, MMU_WRITE, PRV_S, &r);
-			CHECK(t, 0, rc, "%s level %u high %d: write rc", mname, level, high);
-			CHECK(t, PTE_A | PTE_D, *pte & (PTE_A | PTE_D),
-			      "%s level %u high %d: A/D after write", mname, level, high);
-			CHECK(t, *pte, r.pte, "%s level %u high %d: result pte after write", mname,
-			      level, high);
-			CHECK(t, t_ppn_pte(pa) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D,
-			      *pte, "%s level %u high %d: only A and D changed", mname, level,
-			      high);
+			CHECK_EQF(0, rc, "%s level %u high %d: write rc", mname, level, high);
+			CHECK_EQF(PTE_A | PTE_D, *pte & (PTE_A | PTE_D),
+				  "%s level %u high %d: A/D after write", mname, level, high);
+			CHECK_EQF(*pte, r.pte, "%s level %u high %d: result pte after write", mname,
+				  level, high);
+			CHECK_EQF(t_ppn_pte(pa) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D,
+				  *pte, "%s level %u high %d: only A and D changed", mname, level,
+				  high);
 		}
 	}
 
@@ -213,8 +198,8 @@ static void test_sizes(struct t *t, uint64_t mode)
 	{
 		struct mmu_result r;
 
-		CHECK(t, 0, t_xlate(t, 0x1234, MMU_READ, PRV_S, &r), "%s asid set: rc", mname);
-		CHECK(t, 0x2234, r.pa, "%s asid set: pa", mname);
+		CHECK_EQF(0, t_xlate(t, 0x1234, MMU_READ, PRV_S, &r), "%s asid set: rc", mname);
+		CHECK_EQF(0x2234, r.pa, "%s asid set: pa", mname);
 	}
 }
 
@@ -226,18 +211,18 @@ static void test_ad(struct t *t)
 
 	t_reset(t, SATP_MODE_SV39);
 	pte = t_map(t, 0x40000, 0x90000000, 0, PTE_V | PTE_R);
-	CHECK(t, CAUSE_STORE_PAGE_FAULT, t_xlate(t, 0x40000, MMU_WRITE, PRV_S, &r),
-	      "ad: write to read-only page");
-	CHECK(t, 0, *pte & (PTE_A | PTE_D), "ad: A/D after failed write");
-	CHECK(t, CAUSE_LOAD_PAGE_FAULT, t_xlate(t, 0x40000, MMU_READ, PRV_U, &r),
-	      "ad: U read of S page");
-	CHECK(t, 0, *pte & (PTE_A | PTE_D), "ad: A/D after failed U read");
+	CHECK_EQF(CAUSE_STORE_PAGE_FAULT, t_xlate(t, 0x40000, MMU_WRITE, PRV_S, &r),
+		  "ad: write to read-only page");
+	CHECK_EQF(0, *pte & (PTE_A | PTE_D), "ad: A/D after failed write");
+	CHECK_EQF(CAUSE_LOAD_PAGE_FAULT, t_xlate(t, 0x40000, MMU_READ, PRV_U, &r),
+		  "ad: U read of S page");
+	CHECK_EQF(0, *pte & (PTE_A | PTE_D), "ad: A/D after failed U read");
 
 	*pte |= PTE_A | PTE_D | PTE_G | (3ull << 8) /* RSW */;
-	CHECK(t, 0, t_xlate(t, 0x40000, MMU_READ, PRV_S, &r), "ad: read with A/D set");
-	CHECK(t, t_ppn_pte(0x90000000) | PTE_V | PTE_R | PTE_A | PTE_D | PTE_G | (3ull << 8), *pte,
-	      "ad: pte with A/D set unchanged");
-	CHECK(t, *pte, r.pte, "ad: result pte");
+	CHECK_EQF(0, t_xlate(t, 0x40000, MMU_READ, PRV_S, &r), "ad: read with A/D set");
+	CHECK_EQF(t_ppn_pte(0x90000000) | PTE_V | PTE_R | PTE_A | PTE_D | PTE_G | (3ull << 8), *pte,
+		  "ad: pte with A/D set unchanged");
+	CHECK_EQF(*pte, r.pte, "ad: result pte");
 }
 
 /* The spec's rules, stated permission first, then the U/S restriction. */
@@ -276,9 +261,9 @@ static void t_perm_case(struct t *t, uint64_t rwx, bool u, unsigned int priv, bo
 	t_reset(t, SATP_MODE_SV48);
 	pte = t_map(t, va, 0x3000, 0, flags);
 	rc = mmu_translate(&t->env, t->satp, va, acc, priv, sum, mxr, &r);
-	CHECK(t, want ? 0 : pf_cause[acc], rc, "%s: rc", name);
-	CHECK(t, want, mmu_pte_allows(flags, acc, priv, sum, mxr), "%s: mmu_pte_allows", name);
-	CHECK(t, want ? PTE_A : 0, *pte & PTE_A, "%s: A", name);
+	CHECK_EQF(want ? 0 : pf_cause[acc], rc, "%s: rc", name);
+	CHECK_EQF(want, mmu_pte_allows(flags, acc, priv, sum, mxr), "%s: mmu_pte_allows", name);
+	CHECK_EQF(want ? PTE_A : 0, *pte & PTE_A, "%s: A", name);
 }
 
 static void test_perm_matrix(struct t *t)
@@ -292,22 +277,23 @@ static void test_perm_matrix(struct t *t)
 			    (n / 40) & 1, (int)(n / 80));
 
 	/* Spot checks straight from the spec's prose, independent of ref_allowed(). */
-	CHECK(t, false, mmu_pte_allows(PTE_V | PTE_R | PTE_U, MMU_READ, PRV_S, false, false),
-	      "spot: S read of U page without SUM");
-	CHECK(t, true, mmu_pte_allows(PTE_V | PTE_R | PTE_U, MMU_READ, PRV_S, true, false),
-	      "spot: S read of U page with SUM");
-	CHECK(t, true, mmu_pte_allows(PTE_V | PTE_R | PTE_W | PTE_U, MMU_WRITE, PRV_S, true, false),
-	      "spot: S write of U page with SUM");
-	CHECK(t, false, mmu_pte_allows(PTE_V | PTE_X | PTE_R | PTE_U, MMU_EXEC, PRV_S, true, true),
-	      "spot: S exec of U page, even with SUM");
-	CHECK(t, true, mmu_pte_allows(PTE_V | PTE_X | PTE_U, MMU_READ, PRV_U, false, true),
-	      "spot: U read of execute-only page with MXR");
-	CHECK(t, false, mmu_pte_allows(PTE_V | PTE_X | PTE_U, MMU_READ, PRV_U, false, false),
-	      "spot: U read of execute-only page without MXR");
-	CHECK(t, false, mmu_pte_allows(PTE_V | PTE_R | PTE_W | PTE_X, MMU_READ, PRV_U, true, true),
-	      "spot: U read of S page");
-	CHECK(t, false, mmu_pte_allows(PTE_V | PTE_R | PTE_X, MMU_WRITE, PRV_S, false, true),
-	      "spot: S write of read-only page");
+	CHECK_EQF(false, mmu_pte_allows(PTE_V | PTE_R | PTE_U, MMU_READ, PRV_S, false, false),
+		  "spot: S read of U page without SUM");
+	CHECK_EQF(true, mmu_pte_allows(PTE_V | PTE_R | PTE_U, MMU_READ, PRV_S, true, false),
+		  "spot: S read of U page with SUM");
+	CHECK_EQF(true,
+		  mmu_pte_allows(PTE_V | PTE_R | PTE_W | PTE_U, MMU_WRITE, PRV_S, true, false),
+		  "spot: S write of U page with SUM");
+	CHECK_EQF(false, mmu_pte_allows(PTE_V | PTE_X | PTE_R | PTE_U, MMU_EXEC, PRV_S, true, true),
+		  "spot: S exec of U page, even with SUM");
+	CHECK_EQF(true, mmu_pte_allows(PTE_V | PTE_X | PTE_U, MMU_READ, PRV_U, false, true),
+		  "spot: U read of execute-only page with MXR");
+	CHECK_EQF(false, mmu_pte_allows(PTE_V | PTE_X | PTE_U, MMU_READ, PRV_U, false, false),
+		  "spot: U read of execute-only page without MXR");
+	CHECK_EQF(false, mmu_pte_allows(PTE_V | PTE_R | PTE_W | PTE_X, MMU_READ, PRV_U, true, true),
+		  "spot: U read of S page");
+	CHECK_EQF(false, mmu_pte_allows(PTE_V | PTE_R | PTE_X, MMU_WRITE, PRV_S, false, true),
+		  "spot: S write of read-only page");
 }
 
 static void test_reserved(struct t *t)
@@ -370,8 +356,8 @@ static void test_reserved(struct t *t)
 			if (nl[k].faults) {
 				t_expect_pf(t, va, what);
 			} else {
-				CHECK(t, 0, t_xlate(t, va, MMU_READ, PRV_S, &r), "%s: rc", what);
-				CHECK(t, 0x5000, r.pa, "%s: pa", what);
+				CHECK_EQF(0, t_xlate(t, va, MMU_READ, PRV_S, &r), "%s: rc", what);
+				CHECK_EQF(0x5000, r.pa, "%s: pa", what);
 			}
 		}
 	}
@@ -459,8 +445,8 @@ static void test_access_fault(struct t *t)
 	for (unsigned int k = 0; k < sizeof(roots) / sizeof(roots[0]); k++) {
 		t->satp = (SATP_MODE_SV39 << SATP_MODE_SHIFT) | (roots[k].root >> PAGE_SHIFT);
 		for (int acc = 0; acc < 3; acc++)
-			CHECK(t, af_cause[acc], t_xlate(t, va, acc, PRV_S, &r), "%s: %s cause",
-			      roots[k].name, acc_name[acc]);
+			CHECK_EQF(af_cause[acc], t_xlate(t, va, acc, PRV_S, &r), "%s: %s cause",
+				  roots[k].name, acc_name[acc]);
 	}
 
 	/* A non-leaf PTE pointing out of RAM faults at the next level. */
@@ -472,8 +458,9 @@ static void test_access_fault(struct t *t)
 		p = t_nonleaf(t, va, level);
 		*p = t_ppn_pte(RAM_BASE + RAM_SIZE) | PTE_V;
 		for (int acc = 0; acc < 3; acc++)
-			CHECK(t, af_cause[acc], t_xlate(t, va, acc, PRV_U, &r),
-			      "non-leaf at level %u out of RAM: %s cause", level, acc_name[acc]);
+			CHECK_EQF(af_cause[acc], t_xlate(t, va, acc, PRV_U, &r),
+				  "non-leaf at level %u out of RAM: %s cause", level,
+				  acc_name[acc]);
 	}
 
 	/* The last PTE of RAM is still in RAM. */
@@ -481,19 +468,19 @@ static void test_access_fault(struct t *t)
 	t->root = t_alloc(t);
 	t->satp = (SATP_MODE_SV39 << SATP_MODE_SHIFT) | (t->root >> PAGE_SHIFT);
 	*t_ptr(t, t->root + 511 * 8) = t_ppn_pte(0x40000000ull * 7) | PTE_V | PTE_R;
-	CHECK(t, 0, t_xlate(t, 0xffffffffc0001234ull, MMU_READ, PRV_S, &r), "last PTE in RAM: rc");
-	CHECK(t, 0x40000000ull * 7 + 0x1234, r.pa, "last PTE in RAM: pa");
+	CHECK_EQF(0, t_xlate(t, 0xffffffffc0001234ull, MMU_READ, PRV_S, &r), "last PTE in RAM: rc");
+	CHECK_EQF(0x40000000ull * 7 + 0x1234, r.pa, "last PTE in RAM: pa");
 	/* ... but not if RAM ends inside it. */
 	t->env.ram_size = RAM_SIZE - 4;
-	CHECK(t, CAUSE_LOAD_ACCESS, t_xlate(t, 0xffffffffc0001234ull, MMU_READ, PRV_S, &r),
-	      "PTE straddling the end of RAM: cause");
+	CHECK_EQF(CAUSE_LOAD_ACCESS, t_xlate(t, 0xffffffffc0001234ull, MMU_READ, PRV_S, &r),
+		  "PTE straddling the end of RAM: cause");
 	t->env.ram_size = RAM_SIZE;
 
 	/* The leaf's own frame may be anywhere: that is the caller's access check. */
 	t_reset(t, SATP_MODE_SV39);
 	t_map(t, va, 0xfffffffff000ull, 0, PTE_V | PTE_R);
-	CHECK(t, 0, t_xlate(t, va + 8, MMU_READ, PRV_S, &r), "leaf frame outside RAM: rc");
-	CHECK(t, 0xfffffffff008ull, r.pa, "leaf frame outside RAM: pa");
+	CHECK_EQF(0, t_xlate(t, va + 8, MMU_READ, PRV_S, &r), "leaf frame outside RAM: rc");
+	CHECK_EQF(0xfffffffff008ull, r.pa, "leaf frame outside RAM: pa");
 }
 
 /*
@@ -558,8 +545,8 @@ static void test_ad_race(struct t *t)
 			bad++;
 	}
 	pthread_join(th, NULL);
-	CHECK(t, 0, bad, "ad race: walks (of %ld) failing or without A|D", walks);
-	CHECK(t, 0, rc.lost, "ad race: guest PTE updates lost (in %ld walks)", walks);
+	CHECK_EQF(0, bad, "ad race: walks (of %ld) failing or without A|D", walks);
+	CHECK_EQF(0, rc.lost, "ad race: guest PTE updates lost (in %ld walks)", walks);
 }
 
 int main(void)
@@ -586,6 +573,5 @@ int main(void)
 	test_ad_race(&t);
 
 	free(t.env.ram);
-	printf("test_mmu: %d checks, %d failed\n", t.checks, t.fails);
-	return t.fails ? 2 : 0;
+	return check_finish("test_mmu");
 }

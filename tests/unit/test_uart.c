@@ -19,6 +19,8 @@
 #include "dev/uart8250.h"
 #include "fdt/dt.h"
 
+#include "check.h"
+
 #define BASE 0x10000000ull
 
 /* Register offsets, as a guest driver would name them. */
@@ -36,23 +38,6 @@ enum {
 	MSR = 6,
 	SCR = 7
 };
-
-static unsigned int nr_checks, nr_failed;
-
-static void check_eq(const char *name, int line, uint64_t expected, uint64_t actual)
-{
-	nr_checks++;
-	if (expected == actual)
-		return;
-	nr_failed++;
-	fprintf(stderr,
-		"FAIL %s (line %d): expected %#" PRIx64 " (%" PRId64 "), got %#" PRIx64 " (%" PRId64
-		")\n",
-		name, line, expected, (int64_t)expected, actual, (int64_t)actual);
-}
-
-#define CHECK_EQ(name, expected, actual) \
-	check_eq(name, __LINE__, (uint64_t)(expected), (uint64_t)(actual))
 
 /* What the callbacks saw.  Only the thread holding the device lock writes it. */
 struct sink {
@@ -86,7 +71,7 @@ static uint8_t rd_line(struct uart8250 *u, uint64_t off, int line)
 
 	/* Counted as a check only when it fails, so the totals stay readable. */
 	if (ret)
-		check_eq("1-byte read succeeds", line, 0, ret);
+		check_eq_at(__FILE__, line, "1-byte read succeeds", 0, (uint64_t)ret);
 	return (uint8_t)v;
 }
 
@@ -95,7 +80,7 @@ static void wr_line(struct uart8250 *u, uint64_t off, uint8_t val, int line)
 	int ret = uart8250_mmio_ops.write(u, off, 1, val);
 
 	if (ret)
-		check_eq("1-byte write succeeds", line, 0, ret);
+		check_eq_at(__FILE__, line, "1-byte write succeeds", 0, (uint64_t)ret);
 }
 
 #define rd(u, off) rd_line(u, off, __LINE__)
@@ -411,6 +396,5 @@ int main(void)
 	test_rx_thread();
 	test_dt_node();
 
-	printf("test_uart: %u checks, %u failed\n", nr_checks, nr_failed);
-	return nr_failed ? 2 : 0;
+	return check_finish("test_uart");
 }

@@ -159,6 +159,20 @@ static uint64_t vcpu_time_to_ns(const struct hv_vcpu *v, uint64_t t)
 }
 
 /*
+ * When the timer can end a sleep: its deadline in host ns, if the timer
+ * interrupt is enabled in sie; a disabled timer cannot wake the hart, and
+ * sleeping until its deadline would only turn into a busy loop once it passed.
+ */
+static uint64_t vcpu_wake_deadline(struct hv_vcpu *v)
+{
+	uint64_t sie;
+
+	if (cpu_get_csr(&v->cpu, CSR_SIE, &sie) || !(sie & MIP_STIP))
+		return UINT64_MAX;
+	return vcpu_time_to_ns(v, cpu_timer_deadline(&v->cpu));
+}
+
+/*
  * Sleep until @wake_fn says to stop, a request arrives, or (if @timer) the
  * hart's timer deadline passes.  vCPU thread only; takes no lock.
  */
@@ -172,7 +186,7 @@ static void vcpu_sleep(struct hv_vcpu *v, bool (*wake_fn)(struct hv_vcpu *), boo
 
 		if (atomic_load(&v->requests) || wake_fn(v))
 			break;
-		deadline = timer ? vcpu_time_to_ns(v, cpu_timer_deadline(&v->cpu)) : UINT64_MAX;
+		deadline = timer ? vcpu_wake_deadline(v) : UINT64_MAX;
 		if (deadline != UINT64_MAX) {
 			now = vm_now_ns();
 			if (now >= deadline)

@@ -183,6 +183,37 @@ hostinsn_per_guest() {
 		'BEGIN { if (g4 > g1) printf("%.1f", (h4 - h1) / (g4 - g1)) }'
 }
 
+# ---- Linux boot ------------------------------------------------------------------------------
+
+# linux_boot LOG CMD...: seconds from launch to power-off, when the test init
+# reported "HVTEST DONE"; nothing on failure.  A kernel panic ends the run early.
+linux_boot() {
+	local log=$1 tpid t0 t1 rc
+	shift
+	t0=$(date +%s%N)
+	timeout 180 "$@" </dev/null >"$log" 2>&1 &
+	tpid=$!
+	while kill -0 "$tpid" 2>/dev/null; do
+		if grep -aq "Kernel panic" "$log"; then
+			sleep 1
+			kill "$tpid" 2>/dev/null
+			break
+		fi
+		sleep 0.05
+	done
+	wait "$tpid"
+	rc=$?
+	t1=$(date +%s%N)
+	[ $rc -eq 0 ] && tr -d '\r' <"$log" | grep -aq '^HVTEST DONE' || return 0
+	awk -v ns=$((t1 - t0)) 'BEGIN { printf("%.2f", ns / 1e9) }'
+}
+
+# init_time LOG: the kernel's printk timestamp of "Run /init", in seconds.
+init_time() {
+	tr -d '\r' <"$1" 2>/dev/null | grep -a -m 1 'Run /init' |
+		sed -n 's/^\[ *\([0-9.]*\)\].*/\1/p' | awk '{ printf("%.3f", $1) }'
+}
+
 # ---- the run -----------------------------------------------------------------------------
 
 {
@@ -192,7 +223,8 @@ hostinsn_per_guest() {
 	if awk '{ exit !($1 > 0.5) }' /proc/loadavg; then
 		echo "note: other work is running on this machine; the figures will be low and noisy"
 	fi
-	echo "hartvisor: $HV ($(git rev-parse --short HEAD 2>/dev/null || echo 'no commit'))$([ $have_hv -eq 1 ] || echo ', NOT BUILT')"
+	dirty=$(git status --porcelain -- src include 2>/dev/null | wc -l)
+	echo "hartvisor: $HV ($(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')$([ "$dirty" -eq 0 ] || echo " + $dirty uncommitted files in src/ include/"))$([ $have_hv -eq 1 ] || echo ', NOT BUILT')"
 	echo "QEMU: $($QEMU --version 2>/dev/null | head -n 1)"
 	echo "ratio = hartvisor / QEMU; times are medians unless marked"
 	echo
@@ -277,21 +309,49 @@ fi
 row "idle: 4 harts, 3 never started, 1 in WFI" "$hv" "$qe" "-"
 row "  (host CPU-seconds per wall-second)" "" "" ""
 
-# 7. Linux
-echo
-if [ -d "$B/linux" ]; then
-	linux="Linux boot: $B/linux/ exists, but no boot-time figure is implemented yet"
+# 7. Linux: boot to power-off, when the Linux guest is built (make linux)
+LINUX_APPEND="console=ttyS0 earlycon hvtest=boot hvcpus=1"
+if [ -f "$B/linux/Image" ] && [ -f "$B/linux/initramfs.cpio" ]; then
+	hv=failed qe=failed hi="" qi=""
+	if [ $have_hv -eq 1 ]; then
+		hv=$(linux_boot "$LOG/linux.hv.log" "$HV" run --kernel "$B/linux/Image" \
+			--initrd "$B/linux/initramfs.cpio" --cpus 1 --append "$LINUX_APPEND")
+		hi=$(init_time "$LOG/linux.hv.log")
+		[ -n "$hv" ] || {
+			hv=failed
+			notes+=("hartvisor Linux boot: see $LOG/linux.hv.log")
+		}
+	else
+		hv="not built"
+	fi
+	if [ $have_qemu -eq 1 ]; then
+		qe=$(linux_boot "$LOG/linux.qemu.log" "$QEMU" -M virt -bios default -nographic \
+			-m 256M -smp 1 -kernel "$B/linux/Image" -initrd "$B/linux/initramfs.cpio" \
+			-append "$LINUX_APPEND")
+		qi=$(init_time "$LOG/linux.qemu.log")
+		[ -n "$qe" ] || {
+			qe=failed
+			notes+=("QEMU Linux boot: see $LOG/linux.qemu.log")
+		}
+	fi
+	row "Linux 6.1 boot to power-off, 1 hart (s)" "$hv" "$qe"
+	row "  kernel printk time at 'Run /init' (s)" "${hi:--}" "${qi:--}"
+	linux=""
+elif [ -d "$B/linux" ]; then
+	linux="Linux boot: $B/linux/ has no Image and initramfs.cpio yet (make linux)"
 else
 	linux="Linux boot: not built yet"
 fi
-echo "$linux"
+if [ -n "$linux" ]; then
+	echo
+	echo "$linux"
+fi
 
 {
 	for r in "${rows[@]}"; do
 		echo "$r"
 	done
-	echo
-	echo "$linux"
+	[ -z "$linux" ] || printf '\n%s\n' "$linux"
 	echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >>"$SUMMARY"
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,11 +15,16 @@
 #define BENCH_TIMEBASE_HZ 10000000ul
 #define BENCH_TICKS_PER_US (BENCH_TIMEBASE_HZ / 1000000ul)
 
+/* SBI numbers the runtime's headers have named differently over time. */
+#define BENCH_SRST_TYPE_SHUTDOWN 0
+#define BENCH_SRST_REASON_NONE 0
+#define BENCH_EXT_LEGACY_SHUTDOWN 0x08
+
 /* Power off with SRST, reason none; both QEMU and hartvisor then exit. */
 static inline __attribute__((noreturn)) void bench_shutdown(void)
 {
-	sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, SBI_SRST_REASON_NONE);
-	sbi_ecall(SBI_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0, 0, 0, 0);
+	sbi_system_reset(BENCH_SRST_TYPE_SHUTDOWN, BENCH_SRST_REASON_NONE);
+	sbi_ecall(BENCH_EXT_LEGACY_SHUTDOWN, 0, 0, 0, 0, 0, 0, 0);
 	for (;;)
 		wfi();
 }

@@ -23,7 +23,7 @@ asm(".text\n"
     "	sd	t0, 0(a1)\n"
     "	fence	rw, rw\n"
     "	li	a7, 0x48534d\n" /* SBI_EXT_HSM */
-    "	li	a6, 1\n"	/* SBI_HSM_HART_STOP */
+    "	li	a6, 1\n"	/* SBI_EXT_HSM_HART_STOP */
     "	ecall\n"
     "1:	wfi\n"
     "	j	1b\n");

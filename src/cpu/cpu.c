@@ -95,6 +95,12 @@ void cpu_reset(struct cpu *c, uint64_t pc, uint64_t a1)
 
 	memset(&in->csrs, 0, sizeof(in->csrs));
 	in->csrs.sstatus = SSTATUS_SPP;
+	/*
+	 * U-mode may read cycle, time and instret: the state KVM
+	 * (reset_csr->scounteren = 0x7) and OpenSBI hand a supervisor.  Linux
+	 * never writes scounteren itself, and its vDSO reads time in U-mode.
+	 */
+	in->csrs.scounteren = 0x7;
 	in->csrs.stimecmp = UINT64_MAX;
 	in->instret = 0;
 	in->resv_host = NULL;

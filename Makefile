@@ -46,8 +46,9 @@ $(1): $(B)/$(1)/hartvisor
 endef
 $(foreach v,$(VARIANTS),$(eval $(call variant,$(v))))
 
+# Replaced by rename, so a running build/hartvisor never blocks the copy.
 $(B)/hartvisor: $(B)/release/hartvisor
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 # ---- host unit tests: tests/unit/NAME.c -> build/unit/NAME, linked with the debug library
 UNIT_SRCS := $(filter-out tests/unit/gen_%.c,$(wildcard tests/unit/*.c))

@@ -196,6 +196,12 @@ int cpu_get_csr(struct cpu *c, unsigned int csr, uint64_t *val)
 	return r ? -EINVAL : 0;
 }
 
+void cpu_set_priv(struct cpu *c, unsigned int priv)
+{
+	c->priv = (uint8_t)priv;
+	hart_mmu_changed(c);
+}
+
 int cpu_set_csr(struct cpu *c, unsigned int csr, uint64_t val)
 {
 	uint8_t priv = c->priv;

@@ -122,6 +122,9 @@ uint64_t cpu_time_now(const struct cpu_env *env);
 /* SBI set_timer: write stimecmp (a deadline in the future clears STIP). */
 void cpu_set_timer(struct cpu *c, uint64_t deadline);
 
+/* Set the privilege level (PRV_U or PRV_S), as the register API does. */
+void cpu_set_priv(struct cpu *c, unsigned int priv);
+
 /* The privileged CSRs that the SBI layer and the API need. */
 uint64_t cpu_csr_sstatus(struct cpu *c);
 int cpu_get_csr(struct cpu *c, unsigned int csr, uint64_t *val); /* 0 or -EINVAL */

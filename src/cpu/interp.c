@@ -257,8 +257,11 @@ INTERP_NOCLONE enum cpu_exit interp_run(struct cpu *c, uint64_t budget)
 	in->lbl_page_end = &&op_PAGE_END;
 	if (!budget)
 		return CPU_EXIT_BUDGET;
-	/* The API may have changed priv, satp or sstatus directly. */
-	hart_mmu_changed(c);
+	/*
+	 * Nothing outside the core changes priv, satp or sstatus without
+	 * hart_mmu_changed() (cpu_set_csr, cpu_set_priv, cpu_reset), so entry
+	 * need not recompute the TLB context: every SBI call comes through here.
+	 */
 	if (atomic_load_explicit(att, memory_order_acquire))
 		return CPU_EXIT_ATTENTION;
 	trap_check_irq(c);

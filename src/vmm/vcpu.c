@@ -272,6 +272,44 @@ void vcpu_apply_fences(struct hv_vcpu *v)
 	vcpu_apply_requests(v, req);
 }
 
+/*
+ * Run guest code until something needs the top of the run loop.  An SBI call
+ * that leaves the vCPU STARTED with nothing posted to it goes straight back
+ * to the guest: that is the path of every SBI call, so it keeps to plain
+ * loads.  Returns 0 for the top of the loop, 1 when *exit is for the caller,
+ * -errno when the library failed.
+ */
+static int vcpu_run_guest(struct hv_vcpu *v, struct hv_exit *exit)
+{
+	for (;;) {
+		int r;
+
+		switch (cpu_run(&v->cpu, VCPU_SLICE)) {
+		case CPU_EXIT_ECALL:
+			r = sbi_ecall(v, exit);
+			if (r < 0) {
+				exit->reason = HV_EXIT_INTERNAL_ERROR;
+				exit->internal.error = r;
+				exit->internal.pc = v->cpu.pc;
+				return 1;
+			}
+			if (r > 0)
+				return 1;
+			if (atomic_load_explicit(&v->attention, memory_order_acquire) ||
+			    hsm_get_state(v) != HV_HSM_STARTED)
+				return 0;
+			break;
+		case CPU_EXIT_WFI:
+			vcpu_leave_guest(v);
+			vcpu_sleep(v, vcpu_wfi_over, true);
+			return 0;
+		case CPU_EXIT_ATTENTION:
+		case CPU_EXIT_BUDGET:
+			return 0;
+		}
+	}
+}
+
 int hv_vcpu_run(struct hv_vcpu *v, struct hv_exit *exit)
 {
 	if (v->sbi_ret_pending) {
@@ -326,28 +364,10 @@ int hv_vcpu_run(struct hv_vcpu *v, struct hv_exit *exit)
 		if (!vcpu_enter_guest(v))
 			continue;
 		vcpu_check_i2(v);
-		switch (cpu_run(&v->cpu, VCPU_SLICE)) {
-		case CPU_EXIT_ECALL:
-			r = sbi_ecall(v, exit);
-			vcpu_leave_guest(v);
-			if (r < 0) {
-				exit->reason = HV_EXIT_INTERNAL_ERROR;
-				exit->internal.error = r;
-				exit->internal.pc = v->cpu.pc;
-				return 0;
-			}
-			if (r > 0)
-				return 0;
-			break;
-		case CPU_EXIT_WFI:
-			vcpu_leave_guest(v);
-			vcpu_sleep(v, vcpu_wfi_over, true);
-			break;
-		case CPU_EXIT_ATTENTION:
-		case CPU_EXIT_BUDGET:
-			vcpu_leave_guest(v);
-			break;
-		}
+		r = vcpu_run_guest(v, exit);
+		vcpu_leave_guest(v);
+		if (r)
+			return r < 0 ? r : 0;
 	}
 }
 
@@ -417,9 +437,7 @@ int hv_vcpu_set_reg(struct hv_vcpu *v, unsigned int reg, uint64_t val)
 	if (reg == HV_REG_PRIV) {
 		if (val > 1)
 			return -EINVAL;
-		c->priv = (uint8_t)val;
-		/* Translations cached for the old privilege must go. */
-		cpu_tlb_flush(c, 0, 0, -1);
+		cpu_set_priv(c, (unsigned int)val);
 		return 0;
 	}
 	if (reg >= HV_REG_SSTATUS && reg < HV_REG_NR)

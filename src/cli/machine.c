@@ -85,6 +85,7 @@ static int machine_build_dtb(struct cli_machine *m, uint64_t initrd_start, uint6
 		.initrd_end = initrd_end,
 		.stdout_path = "/soc/serial@10000000",
 		.idle_states = cfg->idle_states,
+		.boot_count = (uint32_t)(m->resets + 1),
 	};
 	return dt_build(&dm, devs, sizeof(devs) / sizeof(devs[0]), buf, size);
 }

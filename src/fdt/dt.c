@@ -105,6 +105,8 @@ static int dt_chosen_add(void *fdt, const struct dt_machine *m)
 		DT_CHECK(fdt_property_string(fdt, "bootargs", m->bootargs));
 	if (m->stdout_path)
 		DT_CHECK(fdt_property_string(fdt, "stdout-path", m->stdout_path));
+	if (m->boot_count)
+		DT_CHECK(fdt_property_u32(fdt, "hartvisor,boot-count", m->boot_count));
 	if (m->initrd_start || m->initrd_end) {
 		DT_CHECK(fdt_property_u64(fdt, "linux,initrd-start", m->initrd_start));
 		DT_CHECK(fdt_property_u64(fdt, "linux,initrd-end", m->initrd_end));

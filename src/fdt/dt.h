@@ -32,6 +32,11 @@ struct dt_machine {
 	uint64_t initrd_start, initrd_end; /* guest-physical; 0, 0: no initrd */
 	const char *stdout_path;	   /* e.g. "/soc/serial@10000000"; NULL: none */
 	bool idle_states;		   /* describe SBI HSM suspend states for cpuidle */
+	/*
+	 * /chosen/hartvisor,boot-count: 1 on the first boot, 2 after the first
+	 * reboot, ...  A guest tells a reboot from a fresh start by it.  0: omit.
+	 */
+	uint32_t boot_count;
 };
 
 /*

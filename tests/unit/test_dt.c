@@ -376,6 +376,13 @@ int main(void)
 	check_absent(buf, "/chosen", "stdout-path");
 	check_absent(buf, "/chosen", "linux,initrd-start");
 	check_absent(buf, "/chosen", "linux,initrd-end");
+	check_absent(buf, "/chosen", "hartvisor,boot-count");
+	m.boot_count = 3;
+	size = dt_build(&m, NULL, 0, buf, BUF_SIZE);
+	CHECK_EQ("boot count: dt_build succeeds", 1, size > 0);
+	check_u32(buf, "/chosen", "hartvisor,boot-count", 3);
+	m.boot_count = 0;
+	size = dt_build(&m, NULL, 0, buf, BUF_SIZE);
 	check_no_node(buf, "/soc/test@10000000");
 	check_str(buf, "/soc", "compatible", "simple-bus");
 	check_u32(buf, "/cpus/cpu@1/interrupt-controller", "phandle", 2);

@@ -21,7 +21,7 @@ CLI_SRCS := $(wildcard src/cli/*.c)
 
 VARIANTS := release debug tsan asan unlocked
 
-.PHONY: all deps run test check bench torture model format format-check clean guests unit \
+.PHONY: all deps run run-linux test check bench torture model format format-check clean guests unit \
 	$(VARIANTS)
 all: deps $(B)/hartvisor guests
 
@@ -62,12 +62,19 @@ unit: $(UNIT_BINS)
 include guest/guest.mk
 -include tests/race/race.mk
 -include bench/bench.mk
+-include linux/linux.mk
 
 # ---- the two commands ---------------------------------------------------------------
 run: all
 	$(B)/hartvisor run --kernel $(B)/guest/demo.bin --cpus 4
 
-test: all debug tsan unlocked unit
+# Linux 6.1 with 4 harts and the project's init, which offers a small prompt
+# (help, cpus, offline N, online N, reboot, poweroff).  Ctrl-A x quits.
+run-linux: all linux
+	$(B)/hartvisor run --kernel $(B)/linux/Image --initrd $(B)/linux/initramfs.cpio --cpus 4 \
+		--append "console=ttyS0 earlycon"
+
+test: all debug tsan unlocked unit linux
 	@tests/run_tests.sh
 
 check: test

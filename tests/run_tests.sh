@@ -6,7 +6,7 @@
 # 99 a bug in the test.  Scripts that run many checks print lines
 # "PASS name" / "FAIL name: why" / "SKIP name: why", which are counted.
 #
-#   tests/run_tests.sh [group...]    groups: format unit cli guest tsan race model
+#   tests/run_tests.sh [group...]    groups: format unit cli guest race tsan model linux
 set -u
 cd "$(dirname "$0")/.."
 export HV_SRCDIR=$PWD
@@ -125,8 +125,10 @@ group_race() { run_lines race tests/race/torture.sh short; }
 
 group_model() { run_lines model model/check.sh; }
 
+group_linux() { run_lines linux tests/linux/linux_test.sh "$HV"; }
+
 groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(format unit cli guest race tsan model)
+[ ${#groups[@]} -eq 0 ] && groups=(format unit cli guest race tsan model linux)
 for g in "${groups[@]}"; do
 	echo "== $g"
 	"group_$g"

@@ -76,8 +76,17 @@ unsigned int __pm_check_suspend_commit(struct hv_vm *vm, const struct hv_vcpu *c
 		if (v != caller && hsm_get_state(v) != HV_HSM_STOPPED)
 			bad++;
 	}
-	if (bad)
+	if (bad) {
 		atomic_fetch_add(&vm->st_violations, bad);
+#ifdef HV_DEBUG
+		/* The test-only unlocked build is a release build: it only counts. */
+		fprintf(stderr,
+			"hartvisor: I1 violated: SUSP by hart %u committed with %u other "
+			"hart(s) not STOPPED\n",
+			caller->id, bad);
+		abort();
+#endif
+	}
 	return bad;
 }
 

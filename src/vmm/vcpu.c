@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -252,8 +253,15 @@ static void vcpu_check_i2(struct hv_vcpu *v)
 	if (__builtin_expect(vm_sys_state(v->vm) == HV_SYS_RUNNING, 1))
 		return;
 	hv_lock_acquire(&v->state_lock);
-	if (hsm_get_state(v) == HV_HSM_STARTED && vm_sys_state(v->vm) != HV_SYS_RUNNING)
+	if (hsm_get_state(v) == HV_HSM_STARTED && vm_sys_state(v->vm) != HV_SYS_RUNNING) {
 		atomic_fetch_add(&v->vm->st_violations, 1);
+#ifdef HV_DEBUG
+		fprintf(stderr,
+			"hartvisor: I2 violated: hart %u about to run in a system in state %d\n",
+			v->id, vm_sys_state(v->vm));
+		abort();
+#endif
+	}
 	hv_lock_release(&v->state_lock);
 }
 

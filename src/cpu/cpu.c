@@ -112,6 +112,20 @@ void cpu_reset(struct cpu *c, uint64_t pc, uint64_t a1)
 	hart_mmu_changed(c);
 }
 
+void cpu_resume(struct cpu *c, uint64_t pc, uint64_t a1)
+{
+	struct cpu_internal *in = c->internal;
+
+	c->pc = pc;
+	c->x[10] = c->env->hart_id;
+	c->x[11] = a1;
+	c->priv = PRV_S;
+	in->csrs.satp = 0;
+	in->csrs.sstatus &= ~SSTATUS_SIE;
+	in->resv_host = NULL;
+	hart_mmu_changed(c);
+}
+
 enum cpu_exit cpu_run(struct cpu *c, uint64_t budget)
 {
 	return interp_run(c, budget);

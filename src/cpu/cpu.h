@@ -96,6 +96,15 @@ void cpu_fini(struct cpu *c);
  */
 void cpu_reset(struct cpu *c, uint64_t pc, uint64_t a1);
 
+/*
+ * cpu_resume() - resume from a non-retentive HSM suspend: S-mode, pc = @pc,
+ * a0 = hart id, a1 = @a1, satp = 0, sstatus.SIE = 0, which is all the SBI
+ * specification fixes.  Every other CSR keeps its value, as QEMU + OpenSBI
+ * keep it: Linux 6.1 restores stvec, sie, sscratch and satp after such a
+ * suspend but not stimecmp, so a reset timer would never fire again.
+ */
+void cpu_resume(struct cpu *c, uint64_t pc, uint64_t a1);
+
 /* Run until one of enum cpu_exit happens or @budget instructions retire. */
 enum cpu_exit cpu_run(struct cpu *c, uint64_t budget);
 

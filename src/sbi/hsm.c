@@ -97,11 +97,11 @@ static void sbi_hsm_suspend(struct hv_vcpu *v, const struct sbi_call *call, stru
 	v->suspend_type = type;
 	if (retentive) {
 		/* Wakes at the next instruction with a0 = SUCCESS, set by the glue now. */
-		v->start_reset = false;
+		v->start_mode = VCPU_START_CONTINUE;
 	} else {
 		v->start_pc = resume_addr;
 		v->start_opaque = call->a[2];
-		v->start_reset = true;
+		v->start_mode = VCPU_START_RESUME;
 		ret->no_return = true;
 	}
 	__hsm_set_state(v, HV_HSM_SUSPEND_PENDING);

@@ -62,7 +62,7 @@ void __pm_start_hart(struct hv_vcpu *v, uint64_t pc, uint64_t opaque, int pendin
 	hv_lock_assert_held(&v->state_lock);
 	v->start_pc = pc;
 	v->start_opaque = opaque;
-	v->start_reset = true;
+	v->start_mode = VCPU_START_RESET;
 	__hsm_set_state(v, pending_state);
 	vcpu_kick(v);
 }
@@ -203,7 +203,7 @@ int hv_vcpu_set_mp_state(struct hv_vcpu *v, int mp_state)
 		} else {
 			__pm_start_hart(v, 0, 0, HV_HSM_START_PENDING);
 			/* Continue with the registers the vCPU has. */
-			v->start_reset = false;
+			v->start_mode = VCPU_START_CONTINUE;
 		}
 		hv_lock_release(&v->state_lock);
 		hv_lock_release(&vm->pm_lock);

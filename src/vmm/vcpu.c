@@ -224,9 +224,11 @@ static void vcpu_finish_start(struct hv_vcpu *v, int from)
 {
 	hv_lock_acquire(&v->state_lock);
 	if (hsm_get_state(v) == from) {
-		if (v->start_reset)
+		if (v->start_mode == VCPU_START_RESET)
 			cpu_reset(&v->cpu, v->start_pc, v->start_opaque);
-		v->start_reset = false;
+		else if (v->start_mode == VCPU_START_RESUME)
+			cpu_resume(&v->cpu, v->start_pc, v->start_opaque);
+		v->start_mode = VCPU_START_CONTINUE;
 		__hsm_set_state(v, HV_HSM_STARTED);
 	}
 	hv_lock_release(&v->state_lock);

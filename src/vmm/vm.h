@@ -40,6 +40,13 @@ struct hv_mmio_region {
 
 #define HV_MAX_MMIO 16
 
+/* How a vCPU leaves START_PENDING / RESUME_PENDING. */
+enum vcpu_start_mode {
+	VCPU_START_CONTINUE = 0, /* keep the registers (set_mp_state, retentive resume) */
+	VCPU_START_RESET = 1,	 /* cpu_reset(): HART_START, boot, system resume */
+	VCPU_START_RESUME = 2,	 /* cpu_resume(): non-retentive HSM suspend */
+};
+
 struct hv_vcpu {
 	struct hv_vm *vm;
 	unsigned int id;
@@ -66,7 +73,7 @@ struct hv_vcpu {
 	_Atomic int hsm_state; /* written under state_lock; read lock-free */
 	uint64_t start_pc;     /* start / resume record */
 	uint64_t start_opaque;
-	bool start_reset; /* START_PENDING/RESUME_PENDING resets registers */
+	int start_mode; /* enum vcpu_start_mode: what finishing the pending state does */
 
 	/* vCPU thread only. */
 	bool sbi_ret_pending;  /* an HV_EXIT_SBI is waiting for its result */

@@ -27,6 +27,10 @@ FRAG=$TOP/linux/config-fragment
 SRC=$OUT/src
 OBJ=$OUT/obj
 KMAKE=(make -C "$SRC" O="$OBJ" ARCH=riscv CROSS_COMPILE="$CROSS" -j"$JOBS")
+# No build counter, user, host or build date in the Image.
+export KBUILD_BUILD_USER=hartvisor KBUILD_BUILD_HOST=hartvisor KBUILD_BUILD_VERSION=1
+KBUILD_BUILD_TIMESTAMP=$(date -u -R -d "@$(stat -Lc %Y "$TARBALL" 2>/dev/null || echo 0)")
+export KBUILD_BUILD_TIMESTAMP
 
 die() {
 	echo "linux/build.sh: $*" >&2
@@ -95,13 +99,14 @@ if [ ! -f "$OUT/Image" ] || [ "$(cat "$OUT/.hv-image-stamp" 2>/dev/null)" != "$i
 fi
 
 # ---- 3. the static init ---------------------------------------------------------------
-INIT_SRCS=("$TOP"/linux/init/*.c "$TOP"/linux/init/*.h)
-INIT_SRCS=($(ls "${INIT_SRCS[@]}" 2>/dev/null))
+shopt -s nullglob
+INIT_C=("$TOP"/linux/init/*.c)
+INIT_SRCS=("${INIT_C[@]}" "$TOP"/linux/init/*.h)
+shopt -u nullglob
 init_id=$(printf '%s\n%s\n' "$cc_id" "$(hash_of "${INIT_SRCS[@]}")")
 if [ ! -f "$OUT/init" ] || [ "$(cat "$OUT/.hv-init-stamp" 2>/dev/null)" != "$init_id" ]; then
 	echo "linux: compiling init"
-	"${CROSS}gcc" -static -O2 -g0 -Wall -Wextra -Werror -D_GNU_SOURCE -o "$OUT/init.tmp" \
-		$(ls "$TOP"/linux/init/*.c)
+	"${CROSS}gcc" -static -O2 -g0 -Wall -Wextra -Werror -Wno-format-truncation -D_GNU_SOURCE -o "$OUT/init.tmp" "${INIT_C[@]}"
 	"${CROSS}strip" "$OUT/init.tmp"
 	mv "$OUT/init.tmp" "$OUT/init"
 	echo "$init_id" >"$OUT/.hv-init-stamp"
@@ -113,18 +118,18 @@ GEN=$OUT/gen_init_cpio
 if [ ! -x "$GEN" ] || [ "$SRC/usr/gen_init_cpio.c" -nt "$GEN" ]; then
 	cc -O2 -o "$GEN" "$SRC/usr/gen_init_cpio.c"
 fi
-if [ ! -f "$OUT/initramfs.cpio" ] || [ "$OUT/init" -nt "$OUT/initramfs.cpio" ]; then
-	cat >"$OUT/initramfs.list" <<LIST
-dir /dev 0755 0 0
+LIST="dir /dev 0755 0 0
 nod /dev/console 0600 0 0 c 5 1
 nod /dev/null 0666 0 0 c 1 3
 dir /proc 0555 0 0
 dir /sys 0555 0 0
 dir /tmp 1777 0 0
 dir /root 0700 0 0
-file /init $OUT/init 0755 0 0
-LIST
-	"$GEN" "$OUT/initramfs.list" >"$OUT/initramfs.tmp"
+file /init $OUT/init 0755 0 0"
+if [ ! -f "$OUT/initramfs.cpio" ] || [ "$OUT/init" -nt "$OUT/initramfs.cpio" ] ||
+	[ "$(cat "$OUT/initramfs.list" 2>/dev/null)" != "$LIST" ]; then
+	echo "$LIST" >"$OUT/initramfs.list"
+	"$GEN" -t 0 "$OUT/initramfs.list" >"$OUT/initramfs.tmp"
 	mv "$OUT/initramfs.tmp" "$OUT/initramfs.cpio"
 fi
 

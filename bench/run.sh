@@ -309,33 +309,35 @@ fi
 row "idle: 4 harts, 3 never started, 1 in WFI" "$hv" "$qe" "-"
 row "  (host CPU-seconds per wall-second)" "" "" ""
 
-# 7. Linux: boot to power-off, when the Linux guest is built (make linux)
-LINUX_APPEND="console=ttyS0 earlycon hvtest=boot hvcpus=1"
+# 7. Linux: boot to power-off with 1 and 4 harts, when the Linux guest is built (make linux)
 if [ -f "$B/linux/Image" ] && [ -f "$B/linux/initramfs.cpio" ]; then
-	hv=failed qe=failed hi="" qi=""
-	if [ $have_hv -eq 1 ]; then
-		hv=$(linux_boot "$LOG/linux.hv.log" "$HV" run --kernel "$B/linux/Image" \
-			--initrd "$B/linux/initramfs.cpio" --cpus 1 --append "$LINUX_APPEND")
-		hi=$(init_time "$LOG/linux.hv.log")
-		[ -n "$hv" ] || {
-			hv=failed
-			notes+=("hartvisor Linux boot: see $LOG/linux.hv.log")
-		}
-	else
-		hv="not built"
-	fi
-	if [ $have_qemu -eq 1 ]; then
-		qe=$(linux_boot "$LOG/linux.qemu.log" "$QEMU" -M virt -bios default -nographic \
-			-m 256M -smp 1 -kernel "$B/linux/Image" -initrd "$B/linux/initramfs.cpio" \
-			-append "$LINUX_APPEND")
-		qi=$(init_time "$LOG/linux.qemu.log")
-		[ -n "$qe" ] || {
-			qe=failed
-			notes+=("QEMU Linux boot: see $LOG/linux.qemu.log")
-		}
-	fi
-	row "Linux 6.1 boot to power-off, 1 hart (s)" "$hv" "$qe"
-	row "  kernel printk time at 'Run /init' (s)" "${hi:--}" "${qi:--}"
+	for n in 1 4; do
+		LINUX_APPEND="console=ttyS0 earlycon hvtest=boot hvcpus=$n"
+		hv=failed qe=failed hi="" qi=""
+		if [ $have_hv -eq 1 ]; then
+			hv=$(linux_boot "$LOG/linux$n.hv.log" "$HV" run --kernel "$B/linux/Image" \
+				--initrd "$B/linux/initramfs.cpio" --cpus $n --append "$LINUX_APPEND")
+			hi=$(init_time "$LOG/linux$n.hv.log")
+			[ -n "$hv" ] || {
+				hv=failed
+				notes+=("hartvisor Linux boot: see $LOG/linux$n.hv.log")
+			}
+		else
+			hv="not built"
+		fi
+		if [ $have_qemu -eq 1 ]; then
+			qe=$(linux_boot "$LOG/linux$n.qemu.log" "$QEMU" -M virt -bios default \
+				-nographic -m 256M -smp $n -kernel "$B/linux/Image" \
+				-initrd "$B/linux/initramfs.cpio" -append "$LINUX_APPEND")
+			qi=$(init_time "$LOG/linux$n.qemu.log")
+			[ -n "$qe" ] || {
+				qe=failed
+				notes+=("QEMU Linux boot: see $LOG/linux$n.qemu.log")
+			}
+		fi
+		row "Linux 6.1 boot to power-off, $n hart(s) (s)" "$hv" "$qe"
+		row "  kernel printk time at 'Run /init' (s)" "${hi:--}" "${qi:--}"
+	done
 	linux=""
 elif [ -d "$B/linux" ]; then
 	linux="Linux boot: $B/linux/ has no Image and initramfs.cpio yet (make linux)"

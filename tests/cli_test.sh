@@ -77,6 +77,11 @@ else
 fi
 check suspend-no-wake-source 1 "no wake source" -- run --kernel build/guest/susp_wake.bin
 
+# --dtb: boot with a tree given by the user (here, the one hartvisor itself wrote).
+check dtb-given 0 "hart 3" -- run --kernel "$GUEST" --cpus 4 --dtb "$T/hv.dtb"
+check dtb-corrupt 2 "is not a valid flattened device tree" -- run --kernel "$GUEST" --dtb "$T/corrupt.elf"
+check dtb-missing 2 "cannot open device tree '$T/nope.dtb'" -- run --kernel "$GUEST" --dtb "$T/nope.dtb"
+
 # Garbage as a guest: it traps forever (stvec = 0 is not RAM), and the VMM must
 # neither crash nor stop answering.  timeout's 124 means it was still healthy.
 timeout 3 "$HV" run --kernel "$T/garbage.bin" </dev/null >"$T/out" 2>&1

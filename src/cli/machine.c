@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libfdt.h>
+
 #include "cli/machine.h"
 #include "fdt/dt.h"
 #include "sbi/sbi_spec.h"
@@ -312,6 +314,10 @@ int cli_run(const struct cli_config *cfg)
 	if (m.dtb.data && m.dtb.len > DTB_MAX)
 		cli_die(CLI_EXIT_USAGE, "device tree '%s' is larger than %d bytes", cfg->dtb,
 			DTB_MAX);
+	if (m.dtb.data && (m.dtb.len < FDT_V1_SIZE || fdt_check_header(m.dtb.data) ||
+			   fdt_totalsize(m.dtb.data) > m.dtb.len))
+		cli_die(CLI_EXIT_USAGE,
+			"device tree '%s' is not a valid flattened device tree (DTB)", cfg->dtb);
 
 	r = hv_vm_create(&vc, &m.vm);
 	if (r)

@@ -74,7 +74,7 @@ run-linux: all linux
 	$(B)/hartvisor run --kernel $(B)/linux/Image --initrd $(B)/linux/initramfs.cpio --cpus 4 \
 		--append "console=ttyS0 earlycon"
 
-test: all debug tsan unlocked unit linux
+test: all debug tsan asan unlocked unit linux
 	@tests/run_tests.sh
 
 check: test

@@ -89,7 +89,7 @@ if [ ! -f "$OUT/Image" ] || [ "$(cat "$OUT/.hv-image-stamp" 2>/dev/null)" != "$i
 		esac
 	done <"$FRAG"
 	[ $dropped -eq 0 ] || die "the fragment's options did not all reach $OBJ/.config (missing dependencies?)"
-	echo "linux: building Image with make -j$JOBS (about 90 s on 2 cores)"
+	echo "linux: building Image with make -j$JOBS (about 2 minutes on 2 cores)"
 	"${KMAKE[@]}" Image >"$OUT/build.log" 2>&1 ||
 		{ tail -n 30 "$OUT/build.log"; die "kernel build failed, see $OUT/build.log"; }
 	cp "$OBJ/arch/riscv/boot/Image" "$OUT/Image.tmp"

@@ -6,7 +6,7 @@
 # 99 a bug in the test.  Scripts that run many checks print lines
 # "PASS name" / "FAIL name: why" / "SKIP name: why", which are counted.
 #
-#   tests/run_tests.sh [group...]    groups: format unit cli guest race tsan model linux
+#   tests/run_tests.sh [group...]    groups: format unit cli guest race tsan asan model linux
 set -u
 cd "$(dirname "$0")/.."
 export HV_SRCDIR=$PWD
@@ -121,6 +121,16 @@ group_tsan() {
 	done
 }
 
+# AddressSanitizer + UndefinedBehaviorSanitizer (-fno-sanitize-recover): every
+# guest, and Linux through 20 hotplug cycles per CPU.
+group_asan() {
+	local src
+	for src in tests/guest/*.c; do
+		run_guest "asan/$(basename "${src%.*}")" $B/asan/hartvisor "$src"
+	done
+	LINUX_TESTS="hotplug" run_lines asan-linux tests/linux/linux_test.sh $B/asan/hartvisor
+}
+
 group_race() { run_lines race tests/race/torture.sh short; }
 
 group_model() { run_lines model model/check.sh; }
@@ -128,7 +138,7 @@ group_model() { run_lines model model/check.sh; }
 group_linux() { run_lines linux tests/linux/linux_test.sh "$HV"; }
 
 groups=("$@")
-[ ${#groups[@]} -eq 0 ] && groups=(format unit cli guest race tsan model linux)
+[ ${#groups[@]} -eq 0 ] && groups=(format unit cli guest race tsan asan model linux)
 for g in "${groups[@]}"; do
 	echo "== $g"
 	"group_$g"

@@ -207,7 +207,6 @@ static int machine_suspend(struct cli_machine *m)
 	const struct cli_config *cfg = m->cfg;
 	uint64_t deadline = UINT64_MAX, timer;
 
-	m->suspends++;
 	if (cfg->verbose)
 		fprintf(stderr, "hartvisor: system suspended\n");
 	if (cfg->wake != CLI_WAKE_NOW) {

@@ -24,7 +24,7 @@ struct cli_machine {
 	struct cli_ucall ucall;
 	struct cli_image kernel, initrd, dtb;
 	struct loader_info kinfo;
-	uint64_t suspends, resets;
+	uint64_t resets; /* reboots so far: the boot count is resets + 1 */
 };
 
 #endif /* HV_CLI_MACHINE_H */

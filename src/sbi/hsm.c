@@ -94,7 +94,6 @@ static void sbi_hsm_suspend(struct hv_vcpu *v, const struct sbi_call *call, stru
 		ret->err = SBI_ERR_FAILED;
 		goto out;
 	}
-	v->suspend_type = type;
 	if (retentive) {
 		/* Wakes at the next instruction with a0 = SUCCESS, set by the glue now. */
 		v->start_mode = VCPU_START_CONTINUE;

@@ -97,11 +97,4 @@ void hv_lock_assert_held(const struct hv_lock *l)
 	lock_order_fail("lock expected to be held", l, NULL);
 }
 
-void hv_lock_assert_not_held_class(unsigned int lclass)
-{
-	for (unsigned int i = 0; i < nheld; i++)
-		if (held[i]->lclass == lclass)
-			lock_order_fail("class must not be held here", held[i], NULL);
-}
-
 #endif

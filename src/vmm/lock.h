@@ -39,8 +39,6 @@ void hv_lock_acquire(struct hv_lock *l);
 void hv_lock_release(struct hv_lock *l);
 /* Abort unless the calling thread holds @l. */
 void hv_lock_assert_held(const struct hv_lock *l);
-/* Abort if the calling thread holds any lock of class @lclass. */
-void hv_lock_assert_not_held_class(unsigned int lclass);
 #else
 static inline void hv_lock_acquire(struct hv_lock *l)
 {
@@ -55,11 +53,6 @@ static inline void hv_lock_release(struct hv_lock *l)
 static inline void hv_lock_assert_held(const struct hv_lock *l)
 {
 	(void)l;
-}
-
-static inline void hv_lock_assert_not_held_class(unsigned int lclass)
-{
-	(void)lclass;
 }
 #endif
 

@@ -29,7 +29,6 @@
 #define HV_REQ_EXIT (1u << 0)	   /* return HV_EXIT_INTR from hv_vcpu_run */
 #define HV_REQ_TLB_FLUSH (1u << 1) /* flush the whole TLB */
 #define HV_REQ_FENCE_I (1u << 2)   /* drop decoded instructions */
-#define HV_REQ_STOP (1u << 3)	   /* hsm_state was set STOPPED by someone else */
 
 struct hv_mmio_region {
 	uint64_t base;
@@ -76,8 +75,7 @@ struct hv_vcpu {
 	int start_mode; /* enum vcpu_start_mode: what finishing the pending state does */
 
 	/* vCPU thread only. */
-	bool sbi_ret_pending;  /* an HV_EXIT_SBI is waiting for its result */
-	uint32_t suspend_type; /* HSM suspend type while SUSPENDED */
+	bool sbi_ret_pending; /* an HV_EXIT_SBI is waiting for its result */
 };
 
 struct hv_vm {
